@@ -1,0 +1,7 @@
+namespace WritersRoom.Core.Screenplay;
+
+/// <summary>A screenplay as read from a file: its title page and its paragraphs in order.</summary>
+public sealed record ParsedScreenplay(IReadOnlyList<TitleEntry> TitlePage, IReadOnlyList<ScriptElement> Elements)
+{
+    public string? Title => TitlePage.FirstOrDefault(t => t.Key.Equals("Title", StringComparison.OrdinalIgnoreCase))?.Value;
+}

@@ -1,0 +1,15 @@
+namespace WritersRoom.Core.Screenplay;
+
+/// <summary>
+/// One paragraph of a parsed screenplay. Optional fields apply to some types only:
+/// <see cref="SceneNumber"/> to scene headings, <see cref="Extension"/> and <see cref="Dual"/> to characters
+/// (and <see cref="Dual"/> to the dialogue/parentheticals of the second speaker), <see cref="Level"/> to sections.
+/// Text keeps Fountain emphasis markers (*italic*, **bold**, _underline_) as written.
+/// </summary>
+public sealed record ScriptElement(ElementType Type, string Text)
+{
+    public string? SceneNumber { get; init; }
+    public string? Extension { get; init; }
+    public bool Dual { get; init; }
+    public int? Level { get; init; }
+}
