@@ -1,27 +1,24 @@
+using WritersRoom.Data;
+using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Components;
+using WritersRoom.Web.Hosting;
+using WritersRoom.Web.Scripts;
+
+if (args.FirstOrDefault() == "convert") return await ConvertCommand.RunAsync(args[1..]);
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddTopLevelAppSettings();
+builder.AddWritersRoomData();
+builder.AddWritersRoomAccounts();
+builder.AddWritersRoomScripts();
+builder.AddWritersRoomUi();
 
 var app = builder.Build();
+await app.Services.MigrateWritersRoomDatabaseAsync();
+await FirstAccountRole.EnsureRolesAsync(app.Services);
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+app.UseWritersRoomPipeline();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
+return 0;

@@ -1,0 +1,9 @@
+namespace WritersRoom.Data.Entities;
+
+public enum DraftStatus
+{
+    None,
+    Pending,
+    Rejected,
+    Approved,
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Caching.Memory;
+using WritersRoom.Core.Scripts;
+using WritersRoom.Data.Scripts;
+
+namespace WritersRoom.Web.Scripts;
+
+/// <summary>
+/// The caller's role on a script, cached briefly (membership is read on every chat turn and every editor
+/// operation). Changes through <see cref="Forget"/> take effect at once on this instance.
+/// </summary>
+public sealed class ScriptAccess(ScriptCatalog catalog, IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public async Task<ScriptRole?> GetRoleAsync(string userId, Guid scriptId, CancellationToken ct = default)
+    {
+        var key = (nameof(ScriptAccess), userId, scriptId);
+        if (cache.TryGetValue(key, out ScriptRole? role)) return role;
+        role = await catalog.GetRoleAsync(userId, scriptId, ct);
+        cache.Set(key, role, Lifetime);
+        return role;
+    }
+
+    /// <summary>Throws <see cref="ScriptNotFoundException"/> unless the caller has at least <paramref name="atLeast"/>.</summary>
+    public async Task<ScriptRole> RequireAsync(string userId, Guid scriptId, ScriptRole atLeast, CancellationToken ct = default)
+    {
+        var role = await GetRoleAsync(userId, scriptId, ct);
+        if (role is null) throw new ScriptNotFoundException(scriptId);
+        if (role < atLeast) throw new ScriptAccessDeniedException(scriptId, atLeast);
+        return role.Value;
+    }
+
+    public void Forget(string userId, Guid scriptId) => cache.Remove((nameof(ScriptAccess), userId, scriptId));
+}
+
+/// <summary>Not a member: reads as "not found", never as someone else's data.</summary>
+public sealed class ScriptNotFoundException(Guid scriptId) : Exception($"Script {scriptId} was not found.");
+
+public sealed class ScriptAccessDeniedException(Guid scriptId, ScriptRole needed)
+    : Exception($"This needs the {needed} role on script {scriptId}.");

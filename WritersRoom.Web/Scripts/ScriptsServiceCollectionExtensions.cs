@@ -1,0 +1,12 @@
+namespace WritersRoom.Web.Scripts;
+
+public static class ScriptsServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddWritersRoomScripts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<ScriptAccess>();
+        builder.Services.AddSingleton<FountainImport>();
+        return builder;
+    }
+}
