@@ -3,7 +3,9 @@ namespace WritersRoom.Core.Screenplay;
 /// <summary>
 /// One paragraph of a parsed screenplay. Optional fields apply to some types only:
 /// <see cref="SceneNumber"/> to scene headings, <see cref="Extension"/> and <see cref="Dual"/> to characters
-/// (and <see cref="Dual"/> to the dialogue/parentheticals of the second speaker), <see cref="Level"/> to sections.
+/// (and <see cref="Dual"/> to the dialogue/parentheticals of both speakers of a dual-dialogue pair, as in
+/// Final Draft), <see cref="Level"/> to sections. Several extensions are kept as <c>V.O.) (CONT'D</c>, so that
+/// <c>NAME (Extension)</c> prints them as written.
 /// Text keeps Fountain emphasis markers (*italic*, **bold**, _underline_) as written.
 /// </summary>
 public sealed record ScriptElement(ElementType Type, string Text)

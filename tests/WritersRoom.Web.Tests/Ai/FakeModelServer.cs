@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace WritersRoom.Web.Tests.Ai;
+
+/// <summary>
+/// A tiny model server on loopback that speaks the OpenAI chat/embeddings wire format (SSE chunks and
+/// <c>data: [DONE]</c>, base64 or float embeddings) and Ollama's native one (NDJSON), and records what it got.
+/// A request mentioning "slow" hangs until the client gives up, to exercise timeouts.
+/// </summary>
+internal sealed class FakeModelServer : IAsyncDisposable
+{
+    public static readonly string[] ChatPieces = ["Hello", " from", " the", " fake", " server."];
+
+    private readonly WebApplication _app;
+
+    private FakeModelServer(WebApplication app, string url)
+    {
+        _app = app;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>The vector returned for the input at <paramref name="index"/>: distinct per input, easy to assert.</summary>
+    public static float[] VectorFor(int index) => [index + 1f, 0.5f, -0.25f];
+
+    public static async Task<FakeModelServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeModelServer? server = null;
+        app.MapPost("/{**path}", (HttpContext context) => server!.HandleAsync(context));
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        server = new FakeModelServer(app, address.TrimEnd('/'));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) ?? new JsonObject();
+        var path = context.Request.Path.Value ?? "";
+        Requests.Enqueue(new RecordedRequest(
+            path, body, context.Request.Headers.Authorization.ToString(), context.Request.Headers["api-key"].ToString()));
+
+        if (body.ToJsonString().Contains("slow", StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
+            await OpenAIChatAsync(context, body);
+        else if (path.EndsWith("/embeddings", StringComparison.Ordinal))
+            await OpenAIEmbeddingsAsync(context, body);
+        else if (path == "/api/chat")
+            await OllamaChatAsync(context, body);
+        else if (path == "/api/embed")
+            await OllamaEmbedAsync(context, body);
+        else
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+
+    private static async Task OpenAIChatAsync(HttpContext context, JsonNode body)
+    {
+        var model = (string?)body["model"];
+        if (body["stream"]?.GetValue<bool>() != true)
+        {
+            await context.Response.WriteAsJsonAsync(new
+            {
+                id = "chatcmpl-fake", @object = "chat.completion", created = 1_700_000_000, model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = string.Concat(ChatPieces) }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 5, completion_tokens = 5, total_tokens = 10 },
+            });
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        foreach (var piece in ChatPieces)
+            await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = piece }, null));
+        await WriteSseAsync(context, Chunk(model, new { }, "stop"));
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static object Chunk(string? model, object delta, string? finishReason) => new
+    {
+        id = "chatcmpl-fake", @object = "chat.completion.chunk", created = 1_700_000_000, model,
+        choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
+    };
+
+    private static async Task WriteSseAsync(HttpContext context, object payload)
+    {
+        await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(payload)}\n\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    private static async Task OpenAIEmbeddingsAsync(HttpContext context, JsonNode body)
+    {
+        var base64 = (string?)body["encoding_format"] == "base64";
+        var data = Inputs(body["input"]).Select((_, i) => new
+        {
+            @object = "embedding", index = i,
+            embedding = base64 ? (object)Convert.ToBase64String(MemoryMarshal.AsBytes(VectorFor(i).AsSpan())) : VectorFor(i),
+        });
+        await context.Response.WriteAsJsonAsync(new
+        {
+            @object = "list", data, model = (string?)body["model"], usage = new { prompt_tokens = 3, total_tokens = 3 },
+        });
+    }
+
+    private static async Task OllamaChatAsync(HttpContext context, JsonNode body)
+    {
+        var model = (string?)body["model"];
+        context.Response.ContentType = "application/x-ndjson";
+        foreach (var piece in ChatPieces)
+            await WriteLineAsync(context, new { model, created_at = "2025-01-01T00:00:00Z", message = new { role = "assistant", content = piece }, done = false });
+        await WriteLineAsync(context, new
+        {
+            model, created_at = "2025-01-01T00:00:00Z", message = new { role = "assistant", content = "" }, done = true,
+            done_reason = "stop", prompt_eval_count = 5, eval_count = 5,
+        });
+    }
+
+    private static async Task WriteLineAsync(HttpContext context, object payload)
+    {
+        await context.Response.WriteAsync(JsonSerializer.Serialize(payload) + "\n");
+        await context.Response.Body.FlushAsync();
+    }
+
+    private static async Task OllamaEmbedAsync(HttpContext context, JsonNode body) =>
+        await context.Response.WriteAsJsonAsync(new
+        {
+            model = (string?)body["model"],
+            embeddings = Inputs(body["input"]).Select((_, i) => VectorFor(i)),
+            prompt_eval_count = 3,
+        });
+
+    private static List<string> Inputs(JsonNode? input) =>
+        input is JsonArray array ? array.Select(x => (string?)x ?? "").ToList() : [(string?)input ?? ""];
+}
+
+internal sealed record RecordedRequest(string Path, JsonNode Body, string Authorization, string ApiKeyHeader);
