@@ -21,7 +21,7 @@ public sealed class SchemaTests(TestDatabase database) : IClassFixture<TestDatab
         [
             "scripts", "script_members", "scenes", "blocks", "characters", "locations", "outline_items", "scene_summaries",
             "scene_embeddings", "conversations", "messages", "token_usages", "snapshots", "comments", "applied_operations",
-            "data_protection_keys", "asp_net_users", "asp_net_roles", "asp_net_user_roles",
+            "data_protection_keys", "AspNetUsers", "AspNetRoles", "AspNetUserRoles",
         ];
         Assert.All(expected, t => Assert.Contains(t, tables));
 

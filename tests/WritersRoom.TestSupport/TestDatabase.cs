@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using WritersRoom.Data;
 using Xunit;
@@ -27,12 +29,20 @@ public sealed class TestDatabase : IAsyncLifetime
 
         ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.AdminConnectionString) { Database = Name }.ConnectionString;
         DataSource = DataServiceCollectionExtensions.CreateDataSource(ConnectionString);
-        Factory = new PooledDbContextFactory<WritersRoomDbContext>(
-            DataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<WritersRoomDbContext>(), DataSource).Options);
+        Factory = CreateFactory();
         await using var db = await Factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         await using var connection = await DataSource.OpenConnectionAsync();
         await connection.ReloadTypesAsync();
+    }
+
+    /// <summary>A factory over this database's pool, configured as in production, plus any interceptors a test wants.</summary>
+    public IDbContextFactory<WritersRoomDbContext> CreateFactory(params IInterceptor[] interceptors)
+    {
+        var options = new DbContextOptionsBuilder<WritersRoomDbContext>();
+        DataServiceCollectionExtensions.Configure(options, DataSource);
+        if (interceptors.Length > 0) options.AddInterceptors(interceptors);
+        return new PooledDbContextFactory<WritersRoomDbContext>(options.Options);
     }
 
     public async ValueTask DisposeAsync()

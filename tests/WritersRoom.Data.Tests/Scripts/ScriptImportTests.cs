@@ -22,10 +22,7 @@ public sealed class ScriptImportTests(TestDatabase database) : IClassFixture<Tes
         TestContext.Current.SendDiagnosticMessage($"Big Fish import: {watch.ElapsedMilliseconds} ms");
 
         var counter = new RoundTripCounter();
-        var options = DataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<WritersRoomDbContext>(), database.DataSource)
-            .AddInterceptors(counter);
-        var countingFactory = new PooledDbContextFactory<WritersRoomDbContext>(((DbContextOptionsBuilder<WritersRoomDbContext>)options).Options);
-        var document = await new ScriptDocumentLoader(countingFactory).LoadAsync(id, ct);
+        var document = await new ScriptDocumentLoader(database.CreateFactory(counter)).LoadAsync(id, ct);
 
         Assert.NotNull(document);
         Assert.Equal(2, counter.Count);
