@@ -1,4 +1,5 @@
 using Bunit;
+using TestContext = Xunit.TestContext;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using WritersRoom.Core.Scripts;

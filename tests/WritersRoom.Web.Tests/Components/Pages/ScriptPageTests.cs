@@ -1,4 +1,5 @@
 using Bunit;
+using TestContext = Xunit.TestContext;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Components.Pages;
 using WritersRoom.Web.Scripts;
