@@ -40,12 +40,12 @@ fi
 
 mapfile -t packages < <(wr_base_packages)
 step "Check the .NET SDK" ensure_dotnet
-step "Debian packages" ensure_apt "${packages[@]}"
+step --hint "$APT_HINT" "Debian packages" ensure_apt "${packages[@]}"
 step "Fonts" ensure_fonts
 if ((external_pg)); then
   echo "==> PostgreSQL: using ConnectionStrings__WritersRoom (no private cluster)"
 else
-  step "pgvector for PostgreSQL $PG_MAJOR" ensure_pgvector
+  step --hint "$PGVECTOR_HINT" "pgvector for PostgreSQL $PG_MAJOR" ensure_pgvector
   step "PostgreSQL cluster on 127.0.0.1:$WR_PG_PORT" ensure_cluster
 fi
 if ((external_redis)); then

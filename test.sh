@@ -14,13 +14,13 @@ external_pg=0
 mapfile -t packages < <(wr_base_packages)
 packages+=(libxml2-utils) # xmllint reads the TRX files
 step "Check the .NET SDK" ensure_dotnet
-step "Debian packages" ensure_apt "${packages[@]}"
+step --hint "$APT_HINT" "Debian packages" ensure_apt "${packages[@]}"
 step "Fonts" ensure_fonts
 step "Chromium and ChromeDriver" ensure_chromium
 if ((external_pg)); then
   echo "==> PostgreSQL: using ConnectionStrings__WritersRoom (no private cluster)"
 else
-  step "pgvector for PostgreSQL $PG_MAJOR" ensure_pgvector
+  step --hint "$PGVECTOR_HINT" "pgvector for PostgreSQL $PG_MAJOR" ensure_pgvector
   step "PostgreSQL cluster on 127.0.0.1:$WR_PG_PORT" ensure_cluster
 fi
 if [[ -n ${WR_TEST_REDIS:-} ]]; then

@@ -489,13 +489,21 @@ ensure_redis() {
   die "Redis did not answer on port $WR_REDIS_PORT (log: $dir/redis.log)"
 }
 
+# _alive PID: the process exists and is not a zombie waiting for its parent (init here) to reap it.
+_alive() {
+  local st
+  st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  st=${st##*) }
+  [[ ${st:0:1} != Z ]]
+}
+
 # stop_redis: stop the Redis this checkout started (found by its pid file).
 stop_redis() {
   local pidf="$WR_DATA/redis/redis.pid" pid comm
   pid=$(cat "$pidf" 2>/dev/null || true)
   comm=""
   if [[ -n $pid ]]; then comm=$(cat "/proc/$pid/comm" 2>/dev/null || true); fi
-  if [[ -z $pid || $comm != redis-server* ]]; then
+  if [[ -z $pid || $comm != redis-server* ]] || ! _alive "$pid"; then
     rm -f "$pidf"
     note "Redis (this checkout's) was not running"
     return 0
@@ -503,17 +511,19 @@ stop_redis() {
   kill "$pid"
   local i
   for i in $(seq 1 100); do
-    [[ -e /proc/$pid ]] || { rm -f "$pidf"; note "Redis stopped"; return 0; }
+    _alive "$pid" || { rm -f "$pidf"; note "Redis stopped"; return 0; }
     sleep 0.1
   done
   die "Redis (pid $pid) did not stop within 10 s"
 }
 
 # -------------------------------------------------------------------------------------------- dotnet
-# _sources_changed_since STAMP: prints a path if any source file or folder changed after STAMP.
+# _sources_changed_since STAMP: prints a path if any file or folder the app's build reads changed after
+# STAMP (tests/, scripts, docs and outputs are left out).
 _sources_changed_since() {
   find "$REPO" \( -name .git -o -name .data -o -name bin -o -name obj -o -name node_modules \
-    -o -name TestResults -o -name .vs -o -name .idea \) -prune -o -newer "$1" -print -quit
+    -o -name TestResults -o -name .vs -o -name .idea -o -path "$REPO/tests" -o -path "$REPO/scripts" \
+    -o -path "$REPO/.ci" \) -prune -o \( -name '*.md' -o -name '*.sh' \) -o -newer "$1" -print -quit
 }
 
 # dotnet_build_if_changed PROJECT-OR-SLN CONFIGURATION: build unless nothing changed since the last build.
@@ -553,6 +563,11 @@ wr_test_pg_connection() {
     echo "Host=127.0.0.1;Port=$WR_PG_PORT;Database=postgres;Username=$PG_USER;Password=$PG_USER"
   fi
 }
+
+# shellcheck disable=SC2034 # used by run.sh and test.sh
+APT_HINT="run as root (or with passwordless sudo); check that 'apt-get update' works and reaches the Debian mirror, then run again."
+# shellcheck disable=SC2034
+PGVECTOR_HINT="the build needs Debian trixie's source index from the mirror in /etc/apt/sources.list(.d) and postgresql-server-dev-15; read the log, or set ConnectionStrings__WritersRoom to a PostgreSQL that has pgvector."
 
 # Debian packages both scripts need (the PostgreSQL ones only for the private cluster).
 wr_base_packages() {
