@@ -521,7 +521,7 @@ stop_redis() {
 # _sources_changed_since STAMP: prints a path if any file or folder the app's build reads changed after
 # STAMP (tests/, scripts, docs and outputs are left out).
 _sources_changed_since() {
-  find "$REPO" \( -name .git -o -name .data -o -name bin -o -name obj -o -name node_modules \
+  find "$REPO" -mindepth 1 \( -name .git -o -name .data -o -name bin -o -name obj -o -name node_modules \
     -o -name TestResults -o -name .vs -o -name .idea -o -path "$REPO/tests" -o -path "$REPO/scripts" \
     -o -path "$REPO/.ci" \) -prune -o \( -name '*.md' -o -name '*.sh' \) -o -newer "$1" -print -quit
 }
