@@ -62,6 +62,8 @@ projects=(tests/*/*.csproj)
 ((${#projects[@]} > 0)) || echo "note: no test projects under tests/"
 for csproj in "${projects[@]}"; do
   name=$(basename "$csproj" .csproj)
+  # Shared helpers (tests/WritersRoom.TestSupport) are libraries, not test projects.
+  grep -q '<IsTestProject>false</IsTestProject>' "$csproj" && continue
   out="$results/$name"
   log="$WR_LOGS/test-$name.log"
   t0=$(_now_ms)
