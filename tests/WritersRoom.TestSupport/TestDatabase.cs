@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using WritersRoom.Data;
 using Xunit;
@@ -27,8 +28,9 @@ public sealed class TestDatabase : IAsyncLifetime
 
         ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.AdminConnectionString) { Database = Name }.ConnectionString;
         DataSource = DataServiceCollectionExtensions.CreateDataSource(ConnectionString);
-        Factory = new PooledDbContextFactory<WritersRoomDbContext>(
-            DataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<WritersRoomDbContext>(), DataSource).Options);
+        var options = new DbContextOptionsBuilder<WritersRoomDbContext>();
+        DataServiceCollectionExtensions.Configure(options, DataSource);
+        Factory = new PooledDbContextFactory<WritersRoomDbContext>(options.Options);
         await using var db = await Factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         await using var connection = await DataSource.OpenConnectionAsync();
