@@ -6,6 +6,7 @@ using Quartz;
 using WritersRoom.Data;
 using WritersRoom.Data.Bible;
 using WritersRoom.Web.Jobs;
+using WritersRoom.Web.Jobs.Cast;
 using WritersRoom.Web.Jobs.Scenes;
 
 // In the hosting namespace (as the other areas' registrations are) so Program.cs needs no extra using.
@@ -39,8 +40,11 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<AssistantReading>();
         services.AddSingleton<SceneSummarizer>();
         services.AddSingleton<SceneRefresher>();
+        services.AddSingleton<CastStore>();
+        services.AddSingleton<CastRefresher>();
 
         Define<SceneRefreshJob>(services, SceneRefreshJob.Key, o => o.SceneInterval, "Scene summaries and embeddings");
+        Define<CastJob>(services, CastJob.Key, o => o.CastInterval, "Characters and locations");
 
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddQuartz(q =>
