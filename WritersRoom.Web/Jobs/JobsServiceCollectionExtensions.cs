@@ -5,6 +5,7 @@ using Npgsql;
 using Quartz;
 using WritersRoom.Data;
 using WritersRoom.Data.Bible;
+using WritersRoom.Web.Bible;
 using WritersRoom.Web.Jobs;
 using WritersRoom.Web.Jobs.Cast;
 using WritersRoom.Web.Jobs.Scenes;
@@ -41,6 +42,10 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<SceneSummarizer>();
         services.AddSingleton<SceneRefresher>();
         services.AddSingleton<CastStore>();
+        services.AddSingleton<GlobalContextLoader>();
+        services.TryAddSingleton<IScriptInvalidationBus, InProcessInvalidationBus>();
+        services.AddSingleton<GlobalContextCache>();
+        services.AddSingleton<CharacterSheets>();
         services.AddSingleton<CastRefresher>();
 
         Define<SceneRefreshJob>(services, SceneRefreshJob.Key, o => o.SceneInterval, "Scene summaries and embeddings");
