@@ -12,6 +12,7 @@ builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
+builder.AddWritersRoomJobs();
 builder.AddWritersRoomUi();
 
 var app = builder.Build();
