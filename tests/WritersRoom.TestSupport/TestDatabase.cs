@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using WritersRoom.Data;
 using Xunit;
@@ -27,8 +28,11 @@ public sealed class TestDatabase : IAsyncLifetime
 
         ConnectionString = new NpgsqlConnectionStringBuilder(TestEnvironment.AdminConnectionString) { Database = Name }.ConnectionString;
         DataSource = DataServiceCollectionExtensions.CreateDataSource(ConnectionString);
-        Factory = new PooledDbContextFactory<WritersRoomDbContext>(
-            DataServiceCollectionExtensions.Configure(new DbContextOptionsBuilder<WritersRoomDbContext>(), DataSource).Options);
+        // EF 10's pooled factory is built by DI (its public constructor now takes the pool itself).
+        Factory = new ServiceCollection()
+            .AddPooledDbContextFactory<WritersRoomDbContext>(options => DataServiceCollectionExtensions.Configure(options, DataSource))
+            .BuildServiceProvider()
+            .GetRequiredService<IDbContextFactory<WritersRoomDbContext>>();
         await using var db = await Factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         await using var connection = await DataSource.OpenConnectionAsync();
