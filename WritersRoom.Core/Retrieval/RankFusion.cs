@@ -14,17 +14,22 @@ public static class RankFusion
     /// so a question with no matching word still gets scenes to look at.
     /// </summary>
     public static IReadOnlyList<T> Fuse<T>(IReadOnlyList<IReadOnlyList<T>> rankings, IReadOnlyList<T> all, int take, int k = DefaultK)
+        where T : notnull =>
+        Fuse(rankings.Select(r => (r, 1.0)).ToList(), all, take, k);
+
+    /// <summary>As above, each ranking with a weight: a weak signal (offline hashed vectors) may only nudge the order.</summary>
+    public static IReadOnlyList<T> Fuse<T>(IReadOnlyList<(IReadOnlyList<T> Ranking, double Weight)> rankings, IReadOnlyList<T> all, int take, int k = DefaultK)
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(rankings);
         ArgumentNullException.ThrowIfNull(all);
         var scores = new Dictionary<T, double>();
         var firstSeen = new Dictionary<T, int>();
-        foreach (var ranking in rankings)
+        foreach (var (ranking, weight) in rankings)
             for (var rank = 0; rank < ranking.Count; rank++)
             {
                 var item = ranking[rank];
-                scores[item] = scores.GetValueOrDefault(item) + 1.0 / (k + rank + 1);
+                scores[item] = scores.GetValueOrDefault(item) + weight / (k + rank + 1);
                 firstSeen.TryAdd(item, firstSeen.Count);
             }
 
