@@ -12,6 +12,7 @@ builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
+builder.AddWritersRoomChat();
 builder.AddWritersRoomUi();
 
 var app = builder.Build();
