@@ -13,6 +13,7 @@ builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
 builder.AddWritersRoomJobs();
+builder.AddWritersRoomChat();
 builder.AddWritersRoomUi();
 
 var app = builder.Build();
