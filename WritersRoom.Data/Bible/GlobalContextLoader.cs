@@ -5,7 +5,20 @@ namespace WritersRoom.Data.Bible;
 
 /// <summary>What every assistant answer about a script starts from: logline, approved outline, main characters' approved sheets.</summary>
 public sealed record GlobalContext(Guid ScriptId, string? Logline, IReadOnlyList<(OutlineKind Kind, string Title, string? Description)> Outline,
-    IReadOnlyList<(string Name, string Sheet)> Characters);
+    IReadOnlyList<(string Name, string Sheet)> Characters)
+{
+    /// <summary>The context as the assistant's prompt carries it; null when the script has none yet.</summary>
+    public string? ToPromptText()
+    {
+        var text = new System.Text.StringBuilder();
+        if (!string.IsNullOrWhiteSpace(Logline)) text.Append("Logline: ").Append(Logline).Append('\n');
+        foreach (var (kind, title, description) in Outline)
+            text.Append(kind == OutlineKind.Beat ? "  - " : "- ").Append(title)
+                .Append(string.IsNullOrWhiteSpace(description) ? "" : ": " + description).Append('\n');
+        foreach (var (name, sheet) in Characters) text.Append(name).Append(": ").Append(sheet).Append('\n');
+        return text.Length == 0 ? null : text.ToString().TrimEnd();
+    }
+}
 
 /// <summary>Reads a script's global context in three small queries on one short-lived context.</summary>
 public sealed class GlobalContextLoader(IDbContextFactory<WritersRoomDbContext> factory)

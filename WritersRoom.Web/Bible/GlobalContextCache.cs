@@ -28,13 +28,17 @@ public sealed class GlobalContextCache : IDisposable
     public long Misses => Interlocked.Read(ref _misses);
     public double HitRate => Hits + Misses == 0 ? 0 : (double)Hits / (Hits + Misses);
 
-    public Task<GlobalContext> Get(Guid scriptId)
+    public Task<GlobalContext> Get(Guid scriptId) => GetWithOutcome(scriptId).Context;
+
+    /// <summary>The context and whether it came from memory, for callers that report their own hit rate.</summary>
+    public (Task<GlobalContext> Context, bool Hit) GetWithOutcome(Guid scriptId)
     {
         var created = new Lazy<Task<GlobalContext>>(() => LoadAsync(scriptId));
         var entry = _entries.GetOrAdd(scriptId, created);
-        if (ReferenceEquals(entry, created)) Interlocked.Increment(ref _misses);
-        else Interlocked.Increment(ref _hits);
-        return entry.Value;
+        var hit = !ReferenceEquals(entry, created);
+        if (hit) Interlocked.Increment(ref _hits);
+        else Interlocked.Increment(ref _misses);
+        return (entry.Value, hit);
     }
 
     public Task Invalidate(Guid scriptId, CancellationToken ct = default)

@@ -3,6 +3,7 @@ using WritersRoom.Core.Ai;
 using WritersRoom.Core.Retrieval;
 using WritersRoom.Data.Chat;
 using WritersRoom.Data.Entities;
+using WritersRoom.Web.Bible;
 using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Chat;
@@ -13,7 +14,8 @@ namespace WritersRoom.Web.Chat;
 /// opens one only after the vector is in hand.
 /// </summary>
 public sealed class ChatContextBuilder(
-    IGlobalContextSource globalContext,
+    GlobalContextCache globalContext,
+    ChatMetrics metrics,
     ChatStore store,
     QueryEmbeddings embeddings,
     SceneRetrieval retrieval,
@@ -27,7 +29,7 @@ public sealed class ChatContextBuilder(
     {
         var o = options.Value;
         var weight = provider.IsOffline ? RetrievalWeights.OfflineVectorWeight : RetrievalWeights.ModelVectorWeight;
-        var global = globalContext.GetAsync(request.ScriptId, ct).AsTask();
+        var global = GlobalTextAsync(request.ScriptId, ct);
         var history = request.NewConversation
             ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
             : store.LoadRecentAsync(request.ConversationId, o.HistoryMessages + 1, ct);
@@ -47,6 +49,13 @@ public sealed class ChatContextBuilder(
         var prompt = assembler.Assemble(parts, o.PromptTokenBudget);
         var tools = new ScriptTools(request.ScriptId, userId, access, reader, retrieval, embeddings, provider.EmbeddingModelKey, weight);
         return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools);
+    }
+
+    private async Task<string?> GlobalTextAsync(Guid scriptId, CancellationToken ct)
+    {
+        var (context, hit) = globalContext.GetWithOutcome(scriptId);
+        metrics.Cache("global_context", hit);
+        return (await context.WaitAsync(ct)).ToPromptText();
     }
 
     private async Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, double weight, int k, CancellationToken ct)

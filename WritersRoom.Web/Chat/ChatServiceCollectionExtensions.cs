@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WritersRoom.Core.Retrieval;
 using WritersRoom.Data.Chat;
+using WritersRoom.Web.Bible;
 using WritersRoom.Web.Chat;
 
 // In the hosting namespace (as the AI registration is) so Program.cs needs no extra using.
@@ -17,6 +18,7 @@ public static class ChatServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddMetrics();
         services.AddSingleton<ChatMetrics>();
+        builder.AddWritersRoomBible();
         services.AddSingleton<SceneCorpus>();
         services.AddSingleton<SceneRetrieval>();
         services.AddSingleton<ChatStore>();
@@ -24,7 +26,6 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
         services.AddSingleton<PromptAssembler>();
         services.AddSingleton<QueryEmbeddings>();
-        services.TryAddSingleton<IGlobalContextSource, CachedGlobalContext>();
         services.TryAddSingleton<IConversationSummaryQueue, StateDrivenSummaryQueue>();
         services.AddSingleton<ChatLimits>();
         services.AddSingleton<UsageRecorder>();

@@ -42,11 +42,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<SceneSummarizer>();
         services.AddSingleton<SceneRefresher>();
         services.AddSingleton<CastStore>();
-        services.AddSingleton<GlobalContextLoader>();
-        services.TryAddSingleton<IScriptInvalidationBus, InProcessInvalidationBus>();
-        services.AddSingleton<GlobalContextCache>();
-        services.AddSingleton<CharacterSheets>();
         services.AddSingleton<CastRefresher>();
+        builder.AddWritersRoomBible();
 
         Define<SceneRefreshJob>(services, SceneRefreshJob.Key, o => o.SceneInterval, "Scene summaries and embeddings");
         Define<CastJob>(services, CastJob.Key, o => o.CastInterval, "Characters and locations");

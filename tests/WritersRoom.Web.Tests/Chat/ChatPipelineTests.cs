@@ -147,22 +147,26 @@ public sealed class ChatPipelineTests(TestDatabase database) : IClassFixture<Tes
     [Fact]
     public async Task Global_context_is_cached_after_the_first_turn_and_reloaded_after_invalidation()
     {
-        var source = _host.Services.GetRequiredService<IGlobalContextSource>();
+        var source = _host.Services.GetRequiredService<WritersRoom.Web.Bible.GlobalContextCache>();
         await using (var db = await database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
         {
             db.OutlineItems.Add(new OutlineItem { ScriptId = _script, Rank = "a", Title = "Act one" });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var first = await source.GetAsync(_script, TestContext.Current.CancellationToken);
+        var first = (await source.Get(_script)).ToPromptText();
         await using (var db = await database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
             await db.OutlineItems.Where(o => o.ScriptId == _script).ExecuteUpdateAsync(s => s.SetProperty(o => o.Title, "Act one, revised"), TestContext.Current.CancellationToken);
-        var cached = await source.GetAsync(_script, TestContext.Current.CancellationToken);
-        source.Invalidate(_script);
-        var reloaded = await source.GetAsync(_script, TestContext.Current.CancellationToken);
+        var (cachedTask, hit) = source.GetWithOutcome(_script);
+        var cached = (await cachedTask).ToPromptText();
+        await source.Invalidate(_script, TestContext.Current.CancellationToken);
+        var (reloadedTask, hitAfterChange) = source.GetWithOutcome(_script);
+        var reloaded = (await reloadedTask).ToPromptText();
 
         Assert.Contains("Act one", first);
         Assert.Equal(first, cached);
+        Assert.True(hit);
+        Assert.False(hitAfterChange);
         Assert.Contains("Act one, revised", reloaded);
     }
 }
