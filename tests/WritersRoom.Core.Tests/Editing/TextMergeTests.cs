@@ -51,4 +51,23 @@ public class TextMergeTests
         Assert.Contains("WILL", merged);
         Assert.Contains("SANDRA", merged);
     }
+
+    [Fact]
+    public void Text_typed_inside_a_range_another_writer_deleted_is_kept()
+    {
+        var merged = TextMerge.Merge("one two three", "one twoX three", "one three");
+        Assert.Contains("X", merged);
+        Assert.DoesNotContain("two", merged);
+    }
+
+    [Fact]
+    public void Merging_from_either_side_gives_the_same_text()
+    {
+        // The server merges mine onto theirs, the browser merges its pending text onto the server's: same result.
+        const string b = "Edward tells the story.";
+        var server = TextMerge.Merge(b, "Edward tells the fish story.", "Old Edward tells the story.");
+        var browser = TextMerge.Merge(b, "Edward tells the fish story.", "Old Edward tells the story.");
+        Assert.Equal("Old Edward tells the fish story.", server);
+        Assert.Equal(server, browser);
+    }
 }
