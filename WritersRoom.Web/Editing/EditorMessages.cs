@@ -7,7 +7,8 @@ public sealed record BlockState(Guid Id, string Type, string Text, long Version,
 /// What one applied operation changed, sent to every writer on the script in the order the session applied them.
 /// <see cref="OpId"/> lets the author recognise the echo of its own edit.
 /// </summary>
-public sealed record EditorUpdate(Guid OpId, string? By, IReadOnlyList<BlockState> Blocks, IReadOnlyList<Guid> Deleted, bool Structure, bool Resync);
+public sealed record EditorUpdate(Guid OpId, string Kind, string? By, IReadOnlyList<BlockState> Blocks, IReadOnlyList<Guid> Deleted,
+    bool Structure, bool Resync);
 
 /// <summary>The whole script for a newly opened editor or a resync.</summary>
 public sealed record EditorSnapshot(Guid ScriptId, long Version, IReadOnlyList<BlockState> Blocks);

@@ -165,7 +165,7 @@ public sealed partial class ScriptSession
         scenes.Insert(index, scene);
         dirtyScenes.Add(scene.Id);
         if (scene.Rank.Length > MaxRankLength) RespaceScenes();
-        return new EditorUpdate(op.OpId, null, SnapshotLocked().Blocks, [], true, Resync: true);
+        return new EditorUpdate(op.OpId, op.Kind.ToString(), null, SnapshotLocked().Blocks, [], true, Resync: true);
     }
 
     private EditorUpdate DeleteScene(EditOp op)
@@ -209,5 +209,5 @@ public sealed partial class ScriptSession
     }
 
     private static EditorUpdate Update(EditOp op, string? userId, IReadOnlyList<BlockState> blocks, IReadOnlyList<Guid> deleted, bool structure) =>
-        new(op.OpId, userId, blocks, deleted, structure, Resync: false);
+        new(op.OpId, op.Kind.ToString(), userId, blocks, deleted, structure, Resync: false);
 }
