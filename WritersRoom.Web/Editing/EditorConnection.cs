@@ -62,6 +62,13 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
         foreach (var op in ops) Session.Apply(op, userId, this);
     }
 
+    /// <summary>The script as it is now, for a resync; still a member?</summary>
+    public async Task<EditorSnapshot> SnapshotAsync(CancellationToken ct = default)
+    {
+        if (await access.GetRoleAsync(userId, scriptId, ct) is null) throw new ScriptNotFoundException(scriptId);
+        return Session.Snapshot();
+    }
+
     /// <summary>Where this writer is: the paragraph and caret offset; the session adds the scene.</summary>
     public void SetPresence(Guid? blockId, int? offset, string color) =>
         Session.SetPresence(this, new PresenceEntry(userId, displayName, color, null, blockId, offset));
