@@ -80,11 +80,9 @@ const presencePlugin = new Plugin({
         caret.className = "wr-caret";
         caret.style.borderColor = p.color;
         caret.setAttribute("data-user", p.userId);
-        const label = document.createElement("span");
-        label.className = "wr-caret-label";
-        label.style.background = p.color;
-        label.textContent = p.name;
-        caret.appendChild(label);
+        // The name is drawn by CSS from an attribute, so it never becomes part of the paragraph's text.
+        caret.setAttribute("data-name", p.name);
+        caret.style.setProperty("--wr-color", p.color);
         decorations.push(Decoration.widget(pos, caret, { key: `${p.userId}:${pos}`, side: 1 }));
         decorations.push(Decoration.node(found.pos, found.pos + found.node.nodeSize, { style: `box-shadow: -3px 0 0 ${p.color}` }));
       }
