@@ -11,6 +11,7 @@ builder.AddTopLevelAppSettings();
 builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
+builder.AddWritersRoomEditing();
 builder.AddWritersRoomAi();
 builder.AddWritersRoomJobs();
 builder.AddWritersRoomChat();

@@ -1,0 +1,335 @@
+import { EditorState, Plugin, PluginKey } from "prosemirror-state";
+import { EditorView, Decoration, DecorationSet } from "prosemirror-view";
+import { Fragment, Slice } from "prosemirror-model";
+import { keymap } from "prosemirror-keymap";
+import { history, undo, redo } from "prosemirror-history";
+import { baseKeymap } from "prosemirror-commands";
+import { schema, blockNode } from "./schema.js";
+import { afterEnter, onEmptyEnter, onTab, isUppercase, TYPES, LABELS } from "./flow.js";
+import { Sync } from "./sync.js";
+
+const MAX_PASTE_CHARS = 200_000;
+const presenceKey = new PluginKey("presence");
+
+function findBlock(doc, id) {
+  let found = null;
+  doc.forEach((node, offset) => { if (!found && node.attrs.id === id) found = { node, pos: offset }; });
+  return found;
+}
+
+// Enter follows the screenplay flow; an empty paragraph changes type instead of splitting.
+function enter(state, dispatch) {
+  const { $from, empty } = state.selection;
+  const node = $from.parent;
+  const type = node.type.name;
+  if (empty && node.content.size === 0) {
+    const to = onEmptyEnter(type);
+    if (to) {
+      if (dispatch) dispatch(state.tr.setNodeMarkup($from.before(), schema.nodes[to], node.attrs));
+      return true;
+    }
+  }
+  const atEnd = $from.parentOffset === node.content.size;
+  const next = atEnd ? afterEnter(type) : type;
+  if (dispatch) {
+    const tr = state.tr;
+    if (!empty) tr.deleteSelection();
+    tr.split(tr.mapping.map($from.pos), 1, [{ type: schema.nodes[next], attrs: { id: crypto.randomUUID() } }]);
+    dispatch(tr.scrollIntoView());
+  }
+  return true;
+}
+
+const tab = (backwards) => (state, dispatch) => {
+  const { $from } = state.selection;
+  const node = $from.parent;
+  if (dispatch) dispatch(state.tr.setNodeMarkup($from.before(), schema.nodes[onTab(node.type.name, backwards)], node.attrs));
+  return true;
+};
+
+// Every paragraph keeps a unique id: a split or a paste that copied one gets a fresh id for the copy.
+const uniqueIds = new Plugin({
+  appendTransaction(trs, _old, state) {
+    if (!trs.some((tr) => tr.docChanged)) return null;
+    const seen = new Set();
+    let tr = null;
+    state.doc.forEach((node, offset) => {
+      if (!node.attrs.id || seen.has(node.attrs.id)) {
+        tr ??= state.tr;
+        tr.setNodeMarkup(offset, null, { ...node.attrs, id: crypto.randomUUID() });
+      } else seen.add(node.attrs.id);
+    });
+    return tr;
+  },
+});
+
+// Other writers' carets, in their colours.
+const presencePlugin = new Plugin({
+  key: presenceKey,
+  state: {
+    init: () => DecorationSet.empty,
+    apply(tr, set) {
+      const list = tr.getMeta(presenceKey);
+      if (!list) return set.map(tr.mapping, tr.doc);
+      const decorations = [];
+      for (const p of list) {
+        const found = p.blockId && findBlock(tr.doc, p.blockId);
+        if (!found) continue;
+        const pos = found.pos + 1 + Math.min(p.offset ?? 0, found.node.content.size);
+        const caret = document.createElement("span");
+        caret.className = "wr-caret";
+        caret.style.borderColor = p.color;
+        caret.setAttribute("data-user", p.userId);
+        // The name is drawn by CSS from an attribute, so it never becomes part of the paragraph's text.
+        caret.setAttribute("data-name", p.name);
+        caret.style.setProperty("--wr-color", p.color);
+        decorations.push(Decoration.widget(pos, caret, { key: `${p.userId}:${pos}`, side: 1 }));
+        decorations.push(Decoration.node(found.pos, found.pos + found.node.nodeSize, { style: `box-shadow: -3px 0 0 ${p.color}` }));
+      }
+      return DecorationSet.create(tr.doc, decorations);
+    },
+  },
+  props: { decorations: (state) => presenceKey.getState(state) },
+});
+
+function textParser(text) {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const nodes = lines.map((line) => schema.nodes.action.create({ id: crypto.randomUUID() }, line ? schema.text(line) : null));
+  return new Slice(Fragment.fromArray(nodes), 1, 1);
+}
+
+export function create(host, dotnet, options) {
+  host.replaceChildren();
+  const bar = document.createElement("div");
+  bar.className = "wr-bar";
+  const select = document.createElement("select");
+  select.setAttribute("data-testid", "element-type");
+  select.setAttribute("aria-label", "Element type");
+  for (const t of TYPES) select.add(new Option(LABELS[t], t));
+  select.disabled = !options.canEdit;
+  const saveState = document.createElement("span");
+  saveState.className = "wr-save";
+  saveState.setAttribute("data-testid", "save-state");
+  saveState.textContent = "Saved";
+  const message = document.createElement("span");
+  message.className = "wr-message";
+  bar.append(select, saveState, message);
+  const page = document.createElement("div");
+  page.className = "wr-page";
+  host.append(bar, page);
+
+  const say = (text) => { message.textContent = text; setTimeout(() => { if (message.textContent === text) message.textContent = ""; }, 6000); };
+  const transport = {
+    submit: (ops, resend) => dotnet.invokeMethodAsync("Submit", ops, resend),
+    snapshot: () => dotnet.invokeMethodAsync("Snapshot"),
+  };
+  const sync = new Sync(options.scriptId, transport, (s) => { saveState.textContent = s; saveState.dataset.state = s.toLowerCase(); });
+  const stored = sync.stored();
+  sync.load(options.blocks);
+  const pendingInsert = [];
+  const nodes = options.blocks.map(blockNode);
+  if (nodes.length === 0) {
+    const id = crypto.randomUUID();
+    nodes.push(schema.nodes.scene_heading.create({ id }));
+    if (options.canEdit) pendingInsert.push(sync.inserted(id, "scene_heading", "", null));
+  }
+
+  const localText = (id) => { const f = findBlock(view.state.doc, id); return f ? f.node.textContent : null; };
+  const flush = () => {
+    const ops = [];
+    view.state.doc.forEach((node) => { const op = sync.textOp(node.attrs.id, node.textContent); if (op) ops.push(op); });
+    sync.send(ops);
+  };
+
+  function diff(prev, next) {
+    const before = new Map();
+    prev.forEach((node) => before.set(node.attrs.id, node));
+    const ops = [];
+    const seen = new Set();
+    let after = null;
+    next.forEach((node) => {
+      const id = node.attrs.id;
+      seen.add(id);
+      const old = before.get(id);
+      if (!old) ops.push(sync.inserted(id, node.type.name, node.textContent, after));
+      else {
+        if (old.type !== node.type) {
+          const op = sync.typed(id, node.type.name);
+          const st = sync.blocks.get(id);
+          if (st) st.typeOp = op.opId;
+          ops.push(op);
+        }
+        if (old.textContent !== node.textContent) { const op = sync.textOp(id, node.textContent); if (op) ops.push(op); }
+      }
+      after = id;
+    });
+    for (const id of before.keys()) if (!seen.has(id)) ops.push(sync.deleted(id));
+    return ops;
+  }
+
+  let presenceTimer = null;
+  const sendPresence = () => {
+    clearTimeout(presenceTimer);
+    presenceTimer = setTimeout(() => {
+      const { $head } = view.state.selection;
+      if (!sync.connected) return;
+      dotnet.invokeMethodAsync("Presence", $head.parent.attrs.id ?? null, $head.parentOffset).catch(() => {});
+    }, 150);
+  };
+
+  const view = new EditorView(page, {
+    state: EditorState.create({
+      doc: schema.node("doc", null, nodes),
+      plugins: [
+        history(),
+        keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true) }),
+        keymap(baseKeymap),
+        uniqueIds,
+        presencePlugin,
+      ],
+    }),
+    editable: () => options.canEdit,
+    attributes: { "data-testid": "editor", class: "wr-script", spellcheck: "true" },
+    clipboardTextParser: textParser,
+    handleTextInput(v, from, to, text) {
+      const type = v.state.doc.resolve(from).parent.type.name;
+      if (!isUppercase(type) || text === text.toUpperCase()) return false;
+      v.dispatch(v.state.tr.insertText(text.toUpperCase(), from, to));
+      return true;
+    },
+    handlePaste(_v, _event, slice) {
+      if (slice.content.size <= MAX_PASTE_CHARS) return false;
+      say(`That paste is too large (${Math.round(slice.content.size / 1024)} KB); paste at most ${MAX_PASTE_CHARS / 1000} KB at a time.`);
+      return true;
+    },
+    dispatchTransaction(tr) {
+      const prev = view.state;
+      const next = prev.apply(tr);
+      view.updateState(next);
+      if (!prev.doc.eq(next.doc) && !tr.getMeta("remote")) {
+        sync.send(diff(prev.doc, next.doc));
+        sync.persist(localText);
+      }
+      if (!prev.selection.eq(next.selection) || !prev.doc.eq(next.doc)) {
+        select.value = next.selection.$head.parent.type.name;
+        if (!tr.getMeta("remote")) sendPresence();
+      }
+    },
+  });
+  select.value = view.state.selection.$head.parent.type.name;
+  select.addEventListener("change", () => {
+    const { $head } = view.state.selection;
+    view.dispatch(view.state.tr.setNodeMarkup($head.before(1), schema.nodes[select.value], $head.parent.attrs));
+    view.focus();
+  });
+
+  function applyUpdate(tr, u) {
+    for (const id of u.deleted) {
+      const f = findBlock(tr.doc, id);
+      sync.blocks.delete(id);
+      if (f && tr.doc.childCount > 1) tr.delete(f.pos, f.pos + f.node.nodeSize);
+    }
+    for (const b of u.blocks) {
+      const f = findBlock(tr.doc, b.id);
+      if (!f) {
+        if (u.kind !== "InsertBlock" || sync.blocks.has(b.id)) continue;
+        const after = b.after && findBlock(tr.doc, b.after);
+        tr.insert(after ? after.pos + after.node.nodeSize : 0, blockNode(b));
+        sync.blocks.set(b.id, { shadow: b.text, version: b.version, inflight: null });
+        continue;
+      }
+      const st = sync.blocks.get(b.id);
+      const local = f.node.textContent;
+      const merged = sync.remote(u, b, local);
+      if (merged === null) continue;
+      if (st?.typeOp === u.opId) st.typeOp = null;
+      if (f.node.type.name !== b.type && !st?.typeOp) tr.setNodeMarkup(f.pos, schema.nodes[b.type], { ...f.node.attrs, rev: b.revisionColor ?? null });
+      if (merged !== local) replaceText(tr, f.pos, local, merged);
+    }
+  }
+
+  function replaceText(tr, pos, from, to) {
+    let p = 0;
+    while (p < from.length && p < to.length && from[p] === to[p]) p++;
+    let s = 0;
+    while (s < from.length - p && s < to.length - p && from[from.length - 1 - s] === to[to.length - 1 - s]) s++;
+    const start = pos + 1 + p, end = pos + 1 + from.length - s;
+    const text = to.slice(p, to.length - s);
+    if (text) tr.replaceWith(start, end, schema.text(text));
+    else tr.delete(start, end);
+  }
+
+  function reset(blocks) {
+    const { $head } = view.state.selection;
+    const at = { id: $head.parent.attrs.id, offset: $head.parentOffset };
+    const doc = schema.node("doc", null, blocks.length ? blocks.map(blockNode) : [schema.nodes.action.create({ id: crypto.randomUUID() })]);
+    const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content);
+    const f = findBlock(tr.doc, at.id);
+    if (f) {
+      const sel = view.state.selection.constructor.near(tr.doc.resolve(f.pos + 1 + Math.min(at.offset, f.node.content.size)));
+      tr.setSelection(sel);
+    }
+    view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+  }
+
+  const editor = {
+    receive(updates) {
+      const tr = view.state.tr;
+      for (const u of updates) {
+        if (u.resync) {
+          if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+          for (const b of u.blocks) { const local = localText(b.id); if (local !== null) b.text = sync.remote(u, b, local) ?? local; }
+          sync.load(u.blocks);
+          reset(u.blocks);
+          return editor.receive(updates.slice(updates.indexOf(u) + 1));
+        }
+        applyUpdate(tr, u);
+      }
+      if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+      flush();
+      sync.persist(localText);
+    },
+    committed(ids) { sync.committed(ids); sync.persist(localText); },
+    rejected(r) {
+      sync.rejected(r.opId);
+      say(r.reason);
+      sync.persist(localText);
+    },
+    presence(list) {
+      view.dispatch(view.state.tr.setMeta(presenceKey, list.filter((p) => p.userId !== options.userId)).setMeta("remote", true));
+    },
+    offline() { sync.setConnected(false); },
+    async online() {
+      try {
+        const snapshot = await sync.resync(localText, null);
+        reset(snapshot.blocks);
+        sync.persist(localText);
+      } catch { sync.setConnected(false); }
+    },
+    scrollTo(id) {
+      const f = findBlock(view.state.doc, id);
+      if (!f) return;
+      const sel = view.state.selection.constructor.near(view.state.doc.resolve(f.pos + 1));
+      view.dispatch(view.state.tr.setSelection(sel).scrollIntoView().setMeta("remote", true));
+      view.focus();
+    },
+    destroy() { view.destroy(); },
+  };
+
+  // Reconnection of the circuit: Offline while it is down, then resend and resync.
+  const modal = document.getElementById("components-reconnect-modal");
+  modal?.addEventListener("components-reconnect-state-changed", (e) => {
+    if (e.detail.state === "show" || e.detail.state === "failed") editor.offline();
+    else if (e.detail.state === "hide" && !sync.connected) editor.online();
+  });
+
+  // Left from an earlier page (the server restarted, the tab crashed): send it again before anything else.
+  if (stored && options.canEdit && (stored.unacked?.length || Object.keys(stored.residual ?? {}).length)) {
+    sync.resync(() => null, stored).then((snapshot) => { reset(snapshot.blocks); sync.persist(localText); })
+      .catch(() => sync.setConnected(false));
+  } else if (pendingInsert.length) {
+    sync.send(pendingInsert);
+  }
+  sync.persist(localText);
+  return editor;
+}

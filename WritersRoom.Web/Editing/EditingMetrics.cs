@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace WritersRoom.Web.Editing;
+
+/// <summary>Always-on, cheap figures for the performance page: session loads, attaches, group commits.</summary>
+public sealed class EditingMetrics
+{
+    public const string MeterName = "WritersRoom.Editing";
+    private readonly Histogram<double> load;
+    private readonly Histogram<double> attach;
+    private readonly Histogram<double> commit;
+    private readonly Counter<long> committedOps;
+    private readonly Counter<long> rejectedOps;
+
+    public EditingMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        load = meter.CreateHistogram<double>("writersroom.editing.session_load", "ms");
+        attach = meter.CreateHistogram<double>("writersroom.editing.attach", "ms");
+        commit = meter.CreateHistogram<double>("writersroom.editing.group_commit", "ms");
+        committedOps = meter.CreateCounter<long>("writersroom.editing.ops_committed");
+        rejectedOps = meter.CreateCounter<long>("writersroom.editing.ops_rejected");
+    }
+
+    public void Loaded(TimeSpan elapsed) => load.Record(elapsed.TotalMilliseconds);
+    public void Attached(TimeSpan elapsed) => attach.Record(elapsed.TotalMilliseconds);
+    public void Committed(int ops, TimeSpan elapsed)
+    {
+        commit.Record(elapsed.TotalMilliseconds);
+        committedOps.Add(ops);
+    }
+    public void Rejected(int ops) => rejectedOps.Add(ops);
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WritersRoom.Core.Fountain;
+using WritersRoom.Core.Scripts;
+using WritersRoom.Data;
+using WritersRoom.Data.Entities;
+using WritersRoom.Data.Scripts;
+using WritersRoom.TestSupport;
+using WritersRoom.Web.Editing;
+using WritersRoom.Web.Scripts;
+
+namespace WritersRoom.Web.Tests.Editing;
+
+/// <summary>
+/// A fresh database and a host with the real data, scripts and editing registrations (group-commit writer
+/// running), so tests drive the same <see cref="EditorService"/> the circuits use.
+/// </summary>
+public sealed class EditingTestHost : IAsyncLifetime
+{
+    public TestDatabase Database { get; } = new();
+    public IHost Host { get; private set; } = null!;
+    public EditorService Editor => Host.Services.GetRequiredService<EditorService>();
+    public ScriptSessionRegistry Registry => Host.Services.GetRequiredService<ScriptSessionRegistry>();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection([
+            KeyValuePair.Create("ConnectionStrings:WritersRoom", (string?)Database.ConnectionString),
+            KeyValuePair.Create("Editing:CommitWindow", (string?)"00:00:00.010"),
+        ]);
+        builder.Services.AddLogging();
+        builder.AddWritersRoomData();
+        builder.AddWritersRoomScripts();
+        builder.AddWritersRoomEditing();
+        Host = builder.Build();
+        await Host.StartAsync();
+    }
+
+    public async Task<string> CreateUserAsync(string name)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        var email = $"{name}-{Guid.NewGuid():N}@example.test";
+        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = name };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    public async Task<Guid> ImportAsync(string fountain, string ownerId)
+    {
+        var importer = Host.Services.GetRequiredService<ScriptImporter>();
+        return await importer.ImportAsync(FountainParser.Parse(fountain), "Test", ownerId);
+    }
+
+    public async Task AddMemberAsync(Guid scriptId, string userId, ScriptRole role)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        db.ScriptMembers.Add(new ScriptMember { ScriptId = scriptId, UserId = userId, Role = role });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The script's paragraphs as stored, in reading order.</summary>
+    public async Task<List<(Guid Id, string Text)>> StoredParagraphsAsync(Guid scriptId)
+    {
+        var document = await new ScriptDocumentLoader(Database.Factory).LoadAsync(scriptId);
+        return document!.Scenes.SelectMany(s => s.Blocks).Select(b => (b.Id, b.Text)).ToList();
+    }
+
+    public async Task<WritersRoomDbContext> DbAsync() => await Database.Factory.CreateDbContextAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        await Database.DisposeAsync();
+    }
+}
