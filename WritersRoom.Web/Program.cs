@@ -1,6 +1,7 @@
 using WritersRoom.Data;
 using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Components;
+using WritersRoom.Web.Formats;
 using WritersRoom.Web.Hosting;
 using WritersRoom.Web.Scripts;
 
@@ -12,6 +13,7 @@ builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
+builder.AddWritersRoomFormats();
 builder.AddWritersRoomUi();
 
 var app = builder.Build();
@@ -20,6 +22,7 @@ await FirstAccountRole.EnsureRolesAsync(app.Services);
 
 app.UseWritersRoomPipeline();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;
