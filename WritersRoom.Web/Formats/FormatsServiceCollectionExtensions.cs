@@ -8,7 +8,7 @@ public static class FormatsServiceCollectionExtensions
     /// Import itself (<see cref="ScriptFileImport"/>) registers with the scripts area, which its callers need anyway.</summary>
     public static IHostApplicationBuilder AddWritersRoomFormats(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ScriptFonts>();
+        builder.Services.AddSingleton(_ => new ScriptFonts());
         builder.Services.AddSingleton<PdfRenderer>();
         builder.Services.AddSingleton<ScreenplayExporter>();
         builder.Services.AddSingleton<ScriptExports>();

@@ -29,13 +29,17 @@ public sealed class ScriptFonts
 
     public static readonly string[] DefaultDirectories = ["/usr/share/fonts", "/usr/local/share/fonts"];
 
-    private readonly SKTypeface[] _primary;
-    private readonly Lazy<SKTypeface>[] _fallbacks;
+    private readonly Lazy<Loaded> _loaded;
     private readonly ConcurrentDictionary<int, SKTypeface?> _byCodePoint = new();
 
     public ScriptFonts() : this(DefaultDirectories) { }
 
-    public ScriptFonts(IEnumerable<string> directories)
+    /// <summary>Fonts are found on first use, so a machine without them fails PDF exports only, with a clear message.</summary>
+    public ScriptFonts(IReadOnlyList<string> directories) => _loaded = new Lazy<Loaded>(() => Load(directories));
+
+    private sealed record Loaded(SKTypeface[] Primary, Lazy<SKTypeface>[] Fallbacks);
+
+    private static Loaded Load(IReadOnlyList<string> directories)
     {
         var files = directories.Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, "*.*", SearchOption.AllDirectories))
@@ -46,20 +50,19 @@ public sealed class ScriptFonts
         var family = Families.FirstOrDefault(f => files.ContainsKey(f[0]))
             ?? throw new InvalidOperationException(
                 "No Courier-metric font is installed for PDF export: install the Debian package fonts-liberation (Liberation Mono).");
-        _primary = family.Select(name => Load(files.GetValueOrDefault(name) ?? files[family[0]])).ToArray();
-        Family = _primary[0].FamilyName;
+        var primary = family.Select(name => Load(files.GetValueOrDefault(name) ?? files[family[0]])).ToArray();
 
         var order = PreferredFallbacks.Where(files.ContainsKey).Select(n => files[n])
             .Concat(files.Values.Order(StringComparer.Ordinal))
             .Distinct()
             .Where(path => !family.Any(f => path.EndsWith(f, StringComparison.OrdinalIgnoreCase)));
-        _fallbacks = order.Select(path => new Lazy<SKTypeface>(() => Load(path))).ToArray();
+        return new Loaded(primary, order.Select(path => new Lazy<SKTypeface>(() => Load(path))).ToArray());
     }
 
-    public string Family { get; }
+    public string Family => _loaded.Value.Primary[0].FamilyName;
 
     public SKTypeface Primary(Emphasis style) =>
-        _primary[(style.HasFlag(Emphasis.Bold) ? 1 : 0) + (style.HasFlag(Emphasis.Italic) ? 2 : 0)];
+        _loaded.Value.Primary[(style.HasFlag(Emphasis.Bold) ? 1 : 0) + (style.HasFlag(Emphasis.Italic) ? 2 : 0)];
 
     /// <summary>The typeface to draw one code point with, and whether it is a fallback (drawn with synthetic bold/italic).</summary>
     public (SKTypeface Typeface, bool Fallback) For(int codePoint, Emphasis style)
@@ -67,7 +70,8 @@ public sealed class ScriptFonts
         var primary = Primary(style);
         if (codePoint < 0x80) return (primary, false);
         // Cached per code point: a script uses few distinct characters outside ASCII.
-        var found = _byCodePoint.GetOrAdd(codePoint, cp => Has(_primary[0], cp) ? null : _fallbacks.Select(f => f.Value).FirstOrDefault(t => Has(t, cp)));
+        var loaded = _loaded.Value;
+        var found = _byCodePoint.GetOrAdd(codePoint, cp => Has(loaded.Primary[0], cp) ? null : loaded.Fallbacks.Select(f => f.Value).FirstOrDefault(t => Has(t, cp)));
         return found is null ? (primary, false) : (found, true);
     }
 
