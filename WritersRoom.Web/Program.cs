@@ -1,6 +1,7 @@
 using WritersRoom.Data;
 using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Components;
+using WritersRoom.Web.Formats;
 using WritersRoom.Web.Hosting;
 using WritersRoom.Web.Scripts;
 
@@ -15,6 +16,7 @@ builder.AddWritersRoomEditing();
 builder.AddWritersRoomAi();
 builder.AddWritersRoomJobs();
 builder.AddWritersRoomChat();
+builder.AddWritersRoomFormats();
 builder.AddWritersRoomUi();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ await FirstAccountRole.EnsureRolesAsync(app.Services);
 
 app.UseWritersRoomPipeline();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;

@@ -25,10 +25,61 @@ public static class FountainEmphasis
         public bool IsDelimiter => Marker != '\0';
     }
 
+    /// <summary>
+    /// One line of text split into runs of equal emphasis, markers removed: what a renderer or another format
+    /// (Final Draft's Style attribute) needs. Line breaks are not expected; emphasis never crosses them.
+    /// </summary>
+    public static IReadOnlyList<StyledRun> ToRuns(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var tokens = Tokenize(line);
+        var paired = Pair(tokens);
+        var runs = new List<StyledRun>();
+        var active = new Dictionary<Emphasis, int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (paired[i] == PairRole.Opener || paired[i] == PairRole.Closer)
+            {
+                foreach (var flag in Flags(StyleOf(token)))
+                    active[flag] = active.GetValueOrDefault(flag) + (paired[i] == PairRole.Opener ? 1 : -1);
+                continue;
+            }
+
+            var style = active.Where(kv => kv.Value > 0).Aggregate(Emphasis.None, (s, kv) => s | kv.Key);
+            if (runs.Count > 0 && runs[^1].Style == style)
+                runs[^1] = runs[^1] with { Text = runs[^1].Text + token.Text };
+            else if (token.Text.Length > 0)
+                runs.Add(new StyledRun(token.Text, style));
+        }
+        return runs;
+    }
+
+    private static Emphasis StyleOf(Token token) => token.Marker == '_'
+        ? Emphasis.Underline
+        : token.Count switch { 1 => Emphasis.Italic, 2 => Emphasis.Bold, _ => Emphasis.Bold | Emphasis.Italic };
+
+    private static IEnumerable<Emphasis> Flags(Emphasis style) =>
+        new[] { Emphasis.Italic, Emphasis.Bold, Emphasis.Underline }.Where(f => style.HasFlag(f));
+
+    private enum PairRole { Text, Opener, Closer }
+
     private static string PlainLine(string line)
     {
         var tokens = Tokenize(line);
-        var removed = new bool[tokens.Count];
+        var paired = Pair(tokens);
+        var plain = new StringBuilder(line.Length);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (paired[i] == PairRole.Text)
+                plain.Append(tokens[i].Text);
+        }
+        return plain.ToString();
+    }
+
+    private static PairRole[] Pair(List<Token> tokens)
+    {
+        var roles = new PairRole[tokens.Count];
         var openers = new List<int>();
 
         for (var i = 0; i < tokens.Count; i++)
@@ -43,7 +94,8 @@ public static class FountainEmphasis
                 : -1;
             if (match >= 0)
             {
-                removed[openers[match]] = removed[i] = true;
+                roles[openers[match]] = PairRole.Opener;
+                roles[i] = PairRole.Closer;
                 openers.RemoveRange(match, openers.Count - match);
             }
             else if (token.CanOpen)
@@ -51,14 +103,7 @@ public static class FountainEmphasis
                 openers.Add(i);
             }
         }
-
-        var plain = new StringBuilder(line.Length);
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (!removed[i])
-                plain.Append(tokens[i].Text);
-        }
-        return plain.ToString();
+        return roles;
     }
 
     private static List<Token> Tokenize(string line)

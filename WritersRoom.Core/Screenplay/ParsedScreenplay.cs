@@ -4,4 +4,7 @@ namespace WritersRoom.Core.Screenplay;
 public sealed record ParsedScreenplay(IReadOnlyList<TitleEntry> TitlePage, IReadOnlyList<ScriptElement> Elements)
 {
     public string? Title => TitlePage.FirstOrDefault(t => t.Key.Equals("Title", StringComparison.OrdinalIgnoreCase))?.Value;
+
+    /// <summary>Document-level data of the source format we do not model (e.g. Final Draft's page layout and settings).</summary>
+    public FormatExtras? Extras { get; init; }
 }

@@ -7,7 +7,7 @@ namespace WritersRoom.Core.Screenplay;
 /// The JSON the CLI prints for a parsed screenplay:
 /// <c>{"title":[{"key","value"}],"elements":[{"type","text",…}]}</c>. Each element carries only the fields
 /// its type uses: scene headings always "sceneNumber", characters always "extension" and "dual",
-/// dialogue and parentheticals "dual" only when true, sections "level".
+/// dialogue and parentheticals "dual" only when true, sections "level"; revised paragraphs "revisionColor".
 /// </summary>
 public static class ScreenplayJson
 {
@@ -71,6 +71,8 @@ public static class ScreenplayJson
                 json.WriteNumber("level", element.Level ?? 1);
                 break;
         }
+        if (element.RevisionColor is { } colour)
+            json.WriteString("revisionColor", colour);
         json.WriteEndObject();
     }
 }

@@ -14,4 +14,13 @@ public sealed record ScriptElement(ElementType Type, string Text)
     public string? Extension { get; init; }
     public bool Dual { get; init; }
     public int? Level { get; init; }
+
+    /// <summary>
+    /// The revision colour ("Blue", "Pink"…) under which this paragraph last changed, or null if it is
+    /// unrevised. Printed as an asterisk in the right margin; Fountain has no syntax for it.
+    /// </summary>
+    public string? RevisionColor { get; init; }
+
+    /// <summary>Format-specific data we do not model, written back when exporting to that format.</summary>
+    public FormatExtras? Extras { get; init; }
 }

@@ -47,6 +47,7 @@ public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> facto
                     Extension = e.Extension,
                     Dual = e.Dual,
                     Level = e.Level,
+                    RevisionColor = e.RevisionColor,
                     UpdatedBy = ownerId,
                 });
             }

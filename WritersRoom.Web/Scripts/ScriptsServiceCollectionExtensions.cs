@@ -6,6 +6,7 @@ public static class ScriptsServiceCollectionExtensions
     {
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ScriptAccess>();
+        builder.Services.AddSingleton<ScriptFileImport>();
         builder.Services.AddSingleton<FountainImport>();
         return builder;
     }
