@@ -49,5 +49,5 @@ internal static class PageServices
     }
 
     public static FountainImport Importer(TestDatabase database) =>
-        new(new ScriptImporter(database.Factory), Microsoft.Extensions.Logging.Abstractions.NullLogger<FountainImport>.Instance);
+        new(new ScriptFileImport(new ScriptImporter(database.Factory), Microsoft.Extensions.Logging.Abstractions.NullLogger<ScriptFileImport>.Instance));
 }
