@@ -32,6 +32,16 @@ public sealed class ScriptCatalog(IDbContextFactory<WritersRoomDbContext> factor
             .FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>Title and the caller's role in one query; null when the caller is not a member (or no such script).</summary>
+    public async Task<ScriptHeader?> GetHeaderAsync(string userId, Guid scriptId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ScriptMembers.AsNoTracking()
+            .Where(m => m.ScriptId == scriptId && m.UserId == userId)
+            .Select(m => new ScriptHeader(m.ScriptId, m.Script!.Title, m.Role))
+            .FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>A blank script: one scene with an empty scene heading, ready to type into.</summary>
     public async Task<Guid> CreateBlankAsync(string userId, string title, CancellationToken ct = default)
     {

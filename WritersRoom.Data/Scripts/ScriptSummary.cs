@@ -6,3 +6,6 @@ namespace WritersRoom.Data.Scripts;
 public sealed record ScriptSummary(Guid Id, string Title, ScriptRole Role, int SceneCount, DateTimeOffset UpdatedAt);
 
 public sealed record MemberInfo(string UserId, string Email, string? DisplayName, ScriptRole Role);
+
+/// <summary>What the script page shows above the editor.</summary>
+public sealed record ScriptHeader(Guid Id, string Title, ScriptRole Role);

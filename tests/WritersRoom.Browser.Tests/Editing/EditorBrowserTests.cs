@@ -1,19 +1,19 @@
 using Microsoft.Playwright;
+using WritersRoom.Browser.Tests.Infrastructure;
 using WritersRoom.Core.Scripts;
 
 namespace WritersRoom.Browser.Tests.Editing;
 
 // Playwright's calls carry their own timeouts; the shared app fixture is what ends the run.
 #pragma warning disable xUnit1051
-[Collection(AppCollection.Name)]
-public sealed class EditorBrowserTests(AppFixture app)
+public sealed class EditorBrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private const string Fountain = "INT. RIVER - DAY\n\nEdward wades in.\n\nWILL\nDad?\n";
 
     private static async Task<IPage> OpenAsync(IBrowserContext context, Guid script)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/scripts/{script}/edit");
+        await page.GotoAsync($"scripts/{script}");
         await page.Locator("[data-testid=block]").First.WaitForAsync();
         return page;
     }

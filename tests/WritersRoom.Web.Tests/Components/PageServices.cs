@@ -26,6 +26,7 @@ internal static class PageServices
         services.AddSingleton<ScriptImporter>();
         services.AddSingleton<ScriptDocumentLoader>();
         services.AddSingleton<ScriptAccess>();
+        services.AddSingleton<ScriptFileImport>();
         services.AddSingleton<FountainImport>();
         services.AddScoped<CurrentUser>();
         return context;
