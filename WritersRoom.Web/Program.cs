@@ -13,6 +13,7 @@ builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
 builder.AddWritersRoomUi();
+builder.AddWritersRoomObservability();
 
 var app = builder.Build();
 await app.Services.MigrateWritersRoomDatabaseAsync();
@@ -20,6 +21,7 @@ await FirstAccountRole.EnsureRolesAsync(app.Services);
 
 app.UseWritersRoomPipeline();
 app.MapAccountEndpoints();
+app.MapWritersRoomObservability();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;
