@@ -20,7 +20,7 @@ public static partial class SqlNormalizer
     }
 
     // 'text' with '' escapes, optionally prefixed E/N (E'…', N'…').
-    [GeneratedRegex(@"\b[EeNn]?'(?:[^']|'')*'")]
+    [GeneratedRegex(@"(?:\b[EeNn])?'(?:[^']|'')*'")]
     private static partial Regex StringLiteral();
 
     // A number that is not part of an identifier (t0, p1) or a parameter ($1, @p0).
