@@ -17,7 +17,9 @@ public sealed class ScriptCatalog(IDbContextFactory<WritersRoomDbContext> factor
         return await db.ScriptMembers.AsNoTracking()
             .Where(m => m.UserId == userId)
             .OrderByDescending(m => m.Script!.UpdatedAt)
-            .Select(m => new ScriptSummary(m.ScriptId, m.Script!.Title, m.Role, m.Script.Scenes.Count, m.Script.UpdatedAt))
+            // A writer counts scenes by their headings; the paragraphs before the first heading are no scene to them.
+            .Select(m => new ScriptSummary(m.ScriptId, m.Script!.Title, m.Role,
+                m.Script.Scenes.Count(s => s.Blocks.Any(b => b.Type == ElementType.SceneHeading)), m.Script.UpdatedAt))
             .ToListAsync(ct);
     }
 

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WritersRoom.Core.Scripts;
 using WritersRoom.Core.Screenplay;
 using WritersRoom.Data.Entities;
 
 namespace WritersRoom.Data.Scripts;
 
-/// <summary>Writes a parsed screenplay as a new script owned by the caller: one transaction, batched inserts.</summary>
+/// <summary>Writes a parsed screenplay as a new script owned by the caller: one transaction, scenes and blocks by COPY.</summary>
 public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> factory)
 {
     public async Task<Guid> ImportAsync(ParsedScreenplay screenplay, string fallbackTitle, string ownerId, CancellationToken ct = default)
@@ -19,6 +20,7 @@ public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> facto
 
         var sceneGroups = SceneSplitter.Split(screenplay.Elements);
         var sceneRanks = Ranks.Sequence(sceneGroups.Count);
+        var scenes = new List<Scene>();
         var blocks = new List<Block>();
         for (var i = 0; i < sceneGroups.Count; i++)
         {
@@ -30,7 +32,7 @@ public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> facto
                 SceneNumber = group[0].Type == ElementType.SceneHeading ? group[0].SceneNumber : null,
                 ContentHash = ContentHash.Of(group.Select(e => (e.Type, e.Text))),
             };
-            script.Scenes.Add(scene);
+            scenes.Add(scene);
             var blockRanks = Ranks.Sequence(group.Count);
             for (var j = 0; j < group.Count; j++)
             {
@@ -51,11 +53,12 @@ public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> facto
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Scripts.Add(script);
-        db.Blocks.AddRange(blocks);
         await db.SaveChangesAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await ScriptBulkWriter.CopyScenesAsync(connection, scenes, ct);
+        await ScriptBulkWriter.CopyBlocksAsync(connection, blocks, ct);
         await tx.CommitAsync(ct);
         return script.Id;
     }

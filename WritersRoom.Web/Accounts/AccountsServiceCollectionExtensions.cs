@@ -15,6 +15,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<FirstAccountRole>();
+        services.AddSingleton<UserAdministration>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddAuthorization();

@@ -10,7 +10,8 @@ namespace WritersRoom.Web.Accounts;
 /// </summary>
 public sealed class FirstAccountRole(IDbContextFactory<WritersRoomDbContext> factory)
 {
-    private const long LockKey = 0x5752_4144_4D49_4E;
+    /// <summary>Serialises every change to who is an administrator.</summary>
+    internal const long LockKey = 0x5752_4144_4D49_4E;
 
     public async Task<string> AssignAsync(string newUserId, CancellationToken ct = default)
     {

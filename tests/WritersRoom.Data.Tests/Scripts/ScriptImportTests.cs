@@ -19,7 +19,7 @@ public sealed class ScriptImportTests(TestDatabase database) : IClassFixture<Tes
 
         var watch = Stopwatch.StartNew();
         var id = await new ScriptImporter(database.Factory).ImportAsync(parsed, "big-fish", owner, ct);
-        TestContext.Current.SendDiagnosticMessage($"Big Fish import: {watch.ElapsedMilliseconds} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Big Fish import: {watch.ElapsedMilliseconds} ms");
 
         var counter = new RoundTripCounter();
         var document = await new ScriptDocumentLoader(database.CreateFactory(counter)).LoadAsync(id, ct);
