@@ -23,6 +23,9 @@ public class WritersRoomDbContext(DbContextOptions<WritersRoomDbContext> options
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<AppliedOperation> AppliedOperations => Set<AppliedOperation>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<SceneWorkFailure> SceneWorkFailures => Set<SceneWorkFailure>();
+    public DbSet<ScriptBibleState> ScriptBibleStates => Set<ScriptBibleState>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -12,6 +12,8 @@ builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
+builder.AddWritersRoomJobs();
+builder.AddWritersRoomChat();
 builder.AddWritersRoomUi();
 builder.AddWritersRoomObservability();
 

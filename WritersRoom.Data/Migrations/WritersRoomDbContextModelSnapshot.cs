@@ -579,6 +579,54 @@ namespace WritersRoom.Data.Migrations
                     b.ToTable("conversations", (string)null);
                 });
 
+            modelBuilder.Entity("WritersRoom.Data.Entities.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instance");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("items_done");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("Job", "StartedAt")
+                        .HasDatabaseName("ix_job_runs_job_started_at");
+
+                    b.ToTable("job_runs", (string)null);
+                });
+
             modelBuilder.Entity("WritersRoom.Data.Entities.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -876,6 +924,47 @@ namespace WritersRoom.Data.Migrations
                     b.ToTable("scene_summaries", (string)null);
                 });
 
+            modelBuilder.Entity("WritersRoom.Data.Entities.SceneWorkFailure", b =>
+                {
+                    b.Property<Guid>("SceneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scene_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("ScriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("script_id");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_hash");
+
+                    b.HasKey("SceneId")
+                        .HasName("pk_scene_work_failures");
+
+                    b.HasIndex("ScriptId")
+                        .HasDatabaseName("ix_scene_work_failures_script_id");
+
+                    b.ToTable("scene_work_failures", (string)null);
+                });
+
             modelBuilder.Entity("WritersRoom.Data.Entities.Script", b =>
                 {
                     b.Property<Guid>("Id")
@@ -926,6 +1015,26 @@ namespace WritersRoom.Data.Migrations
                         .HasName("pk_scripts");
 
                     b.ToTable("scripts", (string)null);
+                });
+
+            modelBuilder.Entity("WritersRoom.Data.Entities.ScriptBibleState", b =>
+                {
+                    b.Property<Guid>("ScriptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("script_id");
+
+                    b.Property<string>("CastSourceHash")
+                        .HasColumnType("text")
+                        .HasColumnName("cast_source_hash");
+
+                    b.Property<DateTimeOffset?>("CastUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cast_updated_at");
+
+                    b.HasKey("ScriptId")
+                        .HasName("pk_script_bible_states");
+
+                    b.ToTable("script_bible_states", (string)null);
                 });
 
             modelBuilder.Entity("WritersRoom.Data.Entities.ScriptMember", b =>
@@ -1259,6 +1368,26 @@ namespace WritersRoom.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_scene_summaries_scripts_script_id");
+                });
+
+            modelBuilder.Entity("WritersRoom.Data.Entities.SceneWorkFailure", b =>
+                {
+                    b.HasOne("WritersRoom.Data.Entities.Scene", null)
+                        .WithOne()
+                        .HasForeignKey("WritersRoom.Data.Entities.SceneWorkFailure", "SceneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scene_work_failures_scenes_scene_id");
+                });
+
+            modelBuilder.Entity("WritersRoom.Data.Entities.ScriptBibleState", b =>
+                {
+                    b.HasOne("WritersRoom.Data.Entities.Script", null)
+                        .WithOne()
+                        .HasForeignKey("WritersRoom.Data.Entities.ScriptBibleState", "ScriptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_script_bible_states_scripts_script_id");
                 });
 
             modelBuilder.Entity("WritersRoom.Data.Entities.ScriptMember", b =>

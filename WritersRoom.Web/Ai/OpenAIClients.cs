@@ -23,6 +23,10 @@ internal static class OpenAIClients
 
             // Applies to each try and to each read of a streamed body: a stalled server fails instead of hanging.
             NetworkTimeout = networkTimeout,
+
+            // No SDK retries: the chat pipeline owns them (429 honours Retry-After once, 5xx once, never after the
+            // first token), and the SDK's default of three retries would multiply a provider's outage.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
         };
 
         if (options.Provider == AiProvider.AzureOpenAI)

@@ -35,6 +35,14 @@ internal sealed class FakeModelServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Faults for the next chat requests, one each: "429" (Retry-After: 1), "500", "drop" (one piece, then the connection dies).</summary>
+    public ConcurrentQueue<string> ChatFaults { get; } = new();
+
+    /// <summary>Runs when a chat request arrives, before it is answered (to observe what the app did first).</summary>
+    public Func<Task>? BeforeChat { get; set; }
+
+    public int ChatRequests => Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+
     /// <summary>The vector returned for the input at <paramref name="index"/>: distinct per input, easy to assert.</summary>
     public static float[] VectorFor(int index) => [index + 1f, 0.5f, -0.25f];
 
@@ -72,7 +80,11 @@ internal sealed class FakeModelServer : IAsyncDisposable
             return;
         }
 
-        if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
+        if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && BeforeChat is { } before)
+            await before();
+        if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && ChatFaults.TryDequeue(out var fault))
+            await FaultAsync(context, body, fault);
+        else if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
             await OpenAIChatAsync(context, body);
         else if (path.EndsWith("/embeddings", StringComparison.Ordinal))
             await OpenAIEmbeddingsAsync(context, body);
@@ -103,6 +115,23 @@ internal sealed class FakeModelServer : IAsyncDisposable
             await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = piece }, null));
         await WriteSseAsync(context, Chunk(model, new { }, "stop"));
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static async Task FaultAsync(HttpContext context, JsonNode body, string fault)
+    {
+        if (fault == "drop")
+        {
+            context.Response.ContentType = "text/event-stream";
+            await WriteSseAsync(context, Chunk((string?)body["model"], new { role = "assistant", content = ChatPieces[0] }, null));
+            // Let the client read the piece first: a reset right behind it can discard it unread, which is not "midway".
+            await Task.Delay(300);
+            context.Abort();
+            return;
+        }
+
+        context.Response.StatusCode = int.Parse(fault, System.Globalization.CultureInfo.InvariantCulture);
+        if (fault == "429") context.Response.Headers.RetryAfter = "1";
+        await context.Response.WriteAsJsonAsync(new { error = new { message = "fault " + fault, type = "fake" } });
     }
 
     private static object Chunk(string? model, object delta, string? finishReason) => new

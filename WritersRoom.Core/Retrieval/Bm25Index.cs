@@ -1,0 +1,76 @@
+using WritersRoom.Core.Ai;
+
+namespace WritersRoom.Core.Retrieval;
+
+/// <summary>
+/// Okapi BM25 over a small corpus (one script's scenes). IDF matters here: Postgres's ts_rank has none, and on
+/// Big Fish that alone lost half the plot questions, because names such as EDWARD appear in most scenes.
+/// Documents are tokenised and stemmed the same way as questions (<see cref="QueryTerms"/>).
+/// </summary>
+public sealed class Bm25Index
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+
+    private readonly List<Dictionary<string, int>> _termFrequencies;
+    private readonly int[] _lengths;
+    private readonly Dictionary<string, int> _documentFrequencies = new(StringComparer.Ordinal);
+    private readonly double _averageLength;
+
+    public Bm25Index(IReadOnlyList<string> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        _termFrequencies = new(documents.Count);
+        _lengths = new int[documents.Count];
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            var words = WordTokenizer.Tokenize(documents[i]);
+            foreach (var word in words)
+                counts[QueryTerms.Stem(word)] = counts.GetValueOrDefault(QueryTerms.Stem(word)) + 1;
+            _termFrequencies.Add(counts);
+            _lengths[i] = words.Count;
+            foreach (var term in counts.Keys)
+                _documentFrequencies[term] = _documentFrequencies.GetValueOrDefault(term) + 1;
+        }
+
+        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
+    }
+
+    public int Count => _lengths.Length;
+
+    /// <summary>Indexes of documents with a positive score, best first (ties keep document order).</summary>
+    public IReadOnlyList<int> Rank(string query)
+    {
+        var terms = QueryTerms.Of(query);
+        var scores = new List<(int Index, double Score)>();
+        for (var i = 0; i < _lengths.Length; i++)
+        {
+            var score = Score(terms, i);
+            if (score > 0) scores.Add((i, score));
+        }
+
+        return scores.OrderByDescending(s => s.Score).ThenBy(s => s.Index).Select(s => s.Index).ToList();
+    }
+
+    public double Score(IReadOnlySet<string> terms, int document)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var counts = _termFrequencies[document];
+        var norm = K1 * (1 - B + B * _lengths[document] / _averageLength);
+        double score = 0;
+        foreach (var term in terms)
+        {
+            if (!counts.TryGetValue(term, out var tf)) continue;
+            score += Idf(term) * tf * (K1 + 1) / (tf + norm);
+        }
+
+        return score;
+    }
+
+    private double Idf(string term)
+    {
+        var df = _documentFrequencies.GetValueOrDefault(term);
+        return Math.Log(1 + (Count - df + 0.5) / (df + 0.5));
+    }
+}

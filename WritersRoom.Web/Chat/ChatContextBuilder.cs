@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using WritersRoom.Core.Ai;
+using WritersRoom.Core.Retrieval;
+using WritersRoom.Data.Chat;
+using WritersRoom.Data.Entities;
+using WritersRoom.Web.Scripts;
+
+namespace WritersRoom.Web.Chat;
+
+/// <summary>
+/// Global context (cache), history (one query) and retrieval (query embedding, then one query) run at once;
+/// then the prompt is cut to the token budget. The embedding call holds no connection: the retrieval query
+/// opens one only after the vector is in hand.
+/// </summary>
+public sealed class ChatContextBuilder(
+    IGlobalContextSource globalContext,
+    ChatStore store,
+    QueryEmbeddings embeddings,
+    SceneRetrieval retrieval,
+    ScriptAccess access,
+    ScriptReader reader,
+    PromptAssembler assembler,
+    AiProviderInfo provider,
+    IOptions<AssistantOptions> options)
+{
+    public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
+    {
+        var o = options.Value;
+        var weight = provider.IsOffline ? RetrievalWeights.OfflineVectorWeight : RetrievalWeights.ModelVectorWeight;
+        var global = globalContext.GetAsync(request.ScriptId, ct).AsTask();
+        var history = request.NewConversation
+            ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
+            : store.LoadRecentAsync(request.ConversationId, o.HistoryMessages + 1, ct);
+        var scenes = intent == ChatIntent.ChitChat
+            ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
+            : RetrieveAsync(request, weight, o.RetrievedScenes, ct);
+        await Task.WhenAll(global, history, scenes);
+
+        var (summary, recent) = await history;
+        var turns = recent.Where(m => m.Id != userMessageId && m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
+            .TakeLast(o.HistoryMessages)
+            .Select(m => new HistoryTurn(m.Role == MessageRole.User, m.Content)).ToList();
+        var found = await scenes;
+        var parts = new PromptParts(intent, request.Text, await global, summary, turns,
+            found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, string.Join('\n', s.BlockTexts.Skip(1)))).ToList(),
+            request.Selection);
+        var prompt = assembler.Assemble(parts, o.PromptTokenBudget);
+        var tools = new ScriptTools(request.ScriptId, userId, access, reader, retrieval, embeddings, provider.EmbeddingModelKey, weight);
+        return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools);
+    }
+
+    private async Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, double weight, int k, CancellationToken ct)
+    {
+        var query = request.Selection is { Length: > 0 } s ? request.Text + "\n" + s : request.Text;
+        var vector = await embeddings.EmbedAsync(query, ct);
+        return await retrieval.SearchAsync(request.ScriptId, query, provider.EmbeddingModelKey, vector, k, weight, ct);
+    }
+}

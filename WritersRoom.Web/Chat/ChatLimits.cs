@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace WritersRoom.Web.Chat;
+
+/// <summary>
+/// Per-user message rate (token bucket) and daily token budget, checked in memory before anything else runs.
+/// The budget counts this instance's spend since start-up for the current UTC day (seeding it from the
+/// token_usages roll-up is a follow-up), so it is a guard rail, not accounting.
+/// </summary>
+public sealed class ChatLimits : IDisposable
+{
+    private readonly AssistantOptions _options;
+    private readonly PartitionedRateLimiter<string> _rate;
+    private readonly ConcurrentDictionary<(string User, DateOnly Day), long> _spent = new();
+
+    public ChatLimits(IOptions<AssistantOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        var perMinute = Math.Max(1, _options.MessagesPerMinute);
+        _rate = PartitionedRateLimiter.Create<string, string>(user => RateLimitPartition.GetTokenBucketLimiter(user, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perMinute,
+            TokensPerPeriod = perMinute,
+            ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+    }
+
+    /// <summary>Null when the user may send; otherwise the message to show.</summary>
+    public string? TryAcquire(string userId)
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (_options.DailyTokenBudget > 0 && _spent.GetValueOrDefault((userId, day)) >= _options.DailyTokenBudget)
+            return "You have used today's assistant budget. It resets at midnight UTC; an admin can raise Assistant:DailyTokenBudget.";
+        using var lease = _rate.AttemptAcquire(userId);
+        return lease.IsAcquired
+            ? null
+            : $"You are sending messages faster than {_options.MessagesPerMinute} a minute. Wait a moment and try again.";
+    }
+
+    public void Spend(string userId, long tokens) =>
+        _spent.AddOrUpdate((userId, DateOnly.FromDateTime(DateTime.UtcNow)), tokens, (_, v) => v + tokens);
+
+    public void Dispose() => _rate.Dispose();
+}

@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using WritersRoom.Core.Ai;
+using WritersRoom.Core.Retrieval;
+using WritersRoom.Core.Scripts;
+using WritersRoom.Data.Chat;
+using WritersRoom.Data.Entities;
+using WritersRoom.Web.Scripts;
+
+namespace WritersRoom.Web.Chat;
+
+/// <summary>
+/// One assistant turn: access → store the user's message (one round trip, before any model call) → intent →
+/// context in parallel → streamed answer with first/between-token timeouts and one retry on 429/5xx → save.
+/// Every step is timed into the message and the step histogram. No connection is held while the model works.
+/// </summary>
+public sealed class ChatPipeline(
+    ScriptAccess access,
+    ChatStore store,
+    ChatLimits limits,
+    IntentResolver intents,
+    ChatContextBuilder contextBuilder,
+    AnswerStreamer streamer,
+    ChatAfterTurn after,
+    ChatMetrics metrics)
+{
+    public async IAsyncEnumerable<ChatEvent> SendAsync(string userId, ChatTurnRequest request, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var timer = new StepTimer(metrics);
+        if (limits.TryAcquire(userId) is { } refusal)
+        {
+            yield return new TurnRejected(refusal);
+            yield break;
+        }
+
+        await access.RequireAsync(userId, request.ScriptId, ScriptRole.Reader, ct);
+        timer.Mark("access");
+
+        var title = request.NewConversation ? TitleFrom(request.Text) : null;
+        var stored = await store.AppendUserMessageAsync(
+            new UserTurn(request.ConversationId, request.ScriptId, userId, request.Text, request.UserKey, title), ct)
+            ?? throw new ScriptNotFoundException(request.ScriptId);
+        timer.Mark("conversation");
+        yield return new UserMessageStored(request.ConversationId, stored.MessageId);
+
+        var intent = await intents.ResolveAsync(request.Text, ct);
+        timer.Mark("intent");
+
+        var context = await contextBuilder.BuildAsync(userId, request, intent, stored.MessageId, ct);
+        timer.Mark("context");
+
+        var answer = new StringBuilder();
+        var outcome = new AnswerOutcome();
+        await foreach (var piece in streamer.StreamAsync(context, outcome, timer, ct))
+        {
+            answer.Append(piece);
+            yield return new AnswerDelta(piece);
+        }
+
+        var message = new Message
+        {
+            ConversationId = request.ConversationId,
+            Role = MessageRole.Assistant,
+            Status = outcome.Status,
+            Content = answer.ToString(),
+            Citations = Citations.From(answer.ToString(), context.Scenes),
+            PromptTokens = outcome.PromptTokens ?? context.Prompt.Tokens,
+            CompletionTokens = outcome.CompletionTokens ?? TokenEstimate.Approximate(answer.ToString()),
+            IdempotencyKey = request.AssistantKey,
+            Model = outcome.Model,
+            Error = outcome.Error,
+            Timings = timer.Timings,
+        };
+        // The save must happen even when the writer pressed stop: the partial answer is kept, marked incomplete.
+        message.Id = await store.SaveAssistantMessageAsync(message, CancellationToken.None);
+        timer.Mark("save");
+        message.Timings = timer.Timings;
+        after.Completed(userId, request, message);
+        yield return new AnswerFinished(message);
+    }
+
+    /// <summary>The thread's title until the title job writes a better one: the first words of the message.</summary>
+    public static string TitleFrom(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var title = string.Join(' ', words.Take(8));
+        if (title.Length > 80) title = title[..80].TrimEnd();
+        return words.Length > 8 || title.Length < string.Join(' ', words).Length ? title + "…" : (title.Length == 0 ? "New thread" : title);
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WritersRoom.Core.Retrieval;
+using WritersRoom.Data.Chat;
+using WritersRoom.Web.Chat;
+
+// In the hosting namespace (as the AI registration is) so Program.cs needs no extra using.
+namespace Microsoft.Extensions.Hosting;
+
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>The assistant: retrieval, the turn pipeline, tools, limits, usage recording and metrics.</summary>
+    public static IHostApplicationBuilder AddWritersRoomChat(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName).ValidateOnStart();
+        services.AddMemoryCache();
+        services.AddMetrics();
+        services.AddSingleton<ChatMetrics>();
+        services.AddSingleton<SceneCorpus>();
+        services.AddSingleton<SceneRetrieval>();
+        services.AddSingleton<ChatStore>();
+        services.AddSingleton<ScriptReader>();
+        services.AddSingleton<ITokenCounter, TiktokenCounter>();
+        services.AddSingleton<PromptAssembler>();
+        services.AddSingleton<QueryEmbeddings>();
+        services.TryAddSingleton<IGlobalContextSource, CachedGlobalContext>();
+        services.TryAddSingleton<IConversationSummaryQueue, StateDrivenSummaryQueue>();
+        services.AddSingleton<ChatLimits>();
+        services.AddSingleton<UsageRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<UsageRecorder>());
+        services.AddSingleton<IntentResolver>();
+        services.AddSingleton<ChatContextBuilder>();
+        services.AddSingleton<AnswerStreamer>();
+        services.AddSingleton<ChatAfterTurn>();
+        services.AddSingleton<ChatPipeline>();
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using WritersRoom.Core.Retrieval;
+using WritersRoom.Data;
+using WritersRoom.Data.Chat;
+using WritersRoom.Data.Entities;
+
+namespace WritersRoom.Web.Chat;
+
+/// <summary>Reads for the assistant's tools, always scoped to one script id given by the server, never by the model.</summary>
+public sealed class ScriptReader(SceneCorpus corpus, IDbContextFactory<WritersRoomDbContext> factory)
+{
+    public Task<IReadOnlyList<SceneDocument>> ScenesAsync(Guid scriptId, CancellationToken ct) => corpus.LoadAsync(scriptId, "", null, ct);
+
+    public async Task<Character?> CharacterAsync(Guid scriptId, string name, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var folded = name.Trim().ToUpperInvariant();
+        return await db.Characters.AsNoTracking().FirstOrDefaultAsync(c => c.ScriptId == scriptId && c.Name == folded, ct);
+    }
+
+    public async Task<IReadOnlyList<OutlineItem>> OutlineAsync(Guid scriptId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.OutlineItems.AsNoTracking().Where(o => o.ScriptId == scriptId).OrderBy(o => o.Rank).Take(200).ToListAsync(ct);
+    }
+}

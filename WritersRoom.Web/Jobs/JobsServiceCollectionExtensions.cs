@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Quartz;
+using WritersRoom.Data;
+using WritersRoom.Data.Bible;
+using WritersRoom.Web.Bible;
+using WritersRoom.Web.Jobs;
+using WritersRoom.Web.Jobs.Cast;
+using WritersRoom.Web.Jobs.Scenes;
+
+// In the hosting namespace (as the other areas' registrations are) so Program.cs needs no extra using.
+namespace Microsoft.Extensions.Hosting;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the background jobs that keep the script bible current (section <c>Jobs</c>): the Quartz
+    /// scheduler (in memory, or clustered on the app's Postgres when <c>Jobs:Clustered</c> is true), every job
+    /// also in DI so start-up validation sees its constructor, and the services the jobs and the UI share.
+    /// </summary>
+    public static IHostApplicationBuilder AddWritersRoomJobs(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(JobsOptions.HasValidDurations, "Jobs: durations must be positive (Debounce may be 0), RetryMaxDelay ≥ RetryBaseDelay, KeepRecentMessages < SummarizeAfterMessages.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new JobConnectionGate(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredService<IDbContextFactory<WritersRoomDbContext>>(),
+            sp.GetRequiredService<IOptions<JobsOptions>>().Value.MaxConnections));
+        services.AddSingleton<JobRunLog>();
+        services.AddSingleton<JobStatusBoard>();
+        services.AddSingleton<SceneWorkStore>();
+        services.AddSingleton<SceneFreshness>();
+        services.AddSingleton<AssistantReading>();
+        services.AddSingleton<SceneSummarizer>();
+        services.AddSingleton<SceneRefresher>();
+        services.AddSingleton<CastStore>();
+        services.AddSingleton<GlobalContextLoader>();
+        services.TryAddSingleton<IScriptInvalidationBus, InProcessInvalidationBus>();
+        services.AddSingleton<GlobalContextCache>();
+        services.AddSingleton<CharacterSheets>();
+        services.AddSingleton<CastRefresher>();
+
+        Define<SceneRefreshJob>(services, SceneRefreshJob.Key, o => o.SceneInterval, "Scene summaries and embeddings");
+        Define<CastJob>(services, CastJob.Key, o => o.CastInterval, "Characters and locations");
+
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
+        services.AddQuartz(q =>
+        {
+            if (jobs.Clustered)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    // Quartz draws its connections from the app's one data source: one pool per process.
+                    store.UsePostgres(ds => ds.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>());
+                    store.UseClustering();
+                    store.UseSystemTextJsonSerializer();
+                });
+            }
+
+            foreach (var job in JobCatalog.All)
+            {
+                q.AddJob(job.JobType, j => j.WithIdentity(job.Key).WithDescription(job.Description).StoreDurably());
+                var interval = job.Interval(jobs);
+                q.AddTrigger(t => t.ForJob(job.Key).WithIdentity(job.Key.Name + "-trigger", JobCatalog.Group)
+                    .StartAt(DateTimeOffset.UtcNow + interval)
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()));
+            }
+        });
+        if (jobs.SchedulerEnabled)
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    private static void Define<TJob>(IServiceCollection services, JobKey key, Func<JobsOptions, TimeSpan> interval, string description)
+        where TJob : class, IJob
+    {
+        services.AddTransient<TJob>();
+        JobCatalog.Add(new JobDefinition(key, typeof(TJob), interval, description));
+    }
+}
