@@ -11,7 +11,7 @@ public sealed class PerformanceReader(MetricsAggregator aggregator, TurnRecorder
     public static readonly IReadOnlyList<string> StepOrder =
     [
         "access", "conversation", "intent", "context", "context.global", "context.embedding", "context.retrieval",
-        "generation.first_token", "generation", "save", "usage",
+        "first_token", "generation.first_token", "generation", "save", "usage",
     ];
 
     private const int TimelineMinutes = 60;
@@ -84,17 +84,28 @@ public sealed class PerformanceReader(MetricsAggregator aggregator, TurnRecorder
             command?.Summarize(epoch, slices) ?? HistogramSummary.Empty);
     }
 
+    /// <summary>
+    /// Hit rates of every counter tagged with a <c>cache</c> name, in any of our meters: <see cref="CacheMetrics"/>
+    /// tags <c>result=hit|miss</c>; the chat pipeline's own counter tags <c>hit=True|False</c>.
+    /// </summary>
     public IReadOnlyList<CacheRow> Caches(long epoch, int five, int hour) =>
-        aggregator.SeriesOf(MeterNames.Cache)
-            .Where(s => s.Counter is not null && s.Tag("cache") is not null)
+        aggregator.AllSeries
+            .Where(s => s.Counter is not null && s.Tag("cache") is not null && Outcome(s) is not null)
             .GroupBy(s => s.Tag("cache")!)
             .Select(g =>
             {
-                double Sum(string result, int slices) => g.Where(s => s.Tag("result") == result).Sum(s => s.Counter!.SumOver(epoch, slices));
-                return new CacheRow(g.Key, Sum("hit", five), Sum("miss", five), Sum("hit", hour), Sum("miss", hour));
+                double Sum(bool hit, int slices) => g.Where(s => Outcome(s) == hit).Sum(s => s.Counter!.SumOver(epoch, slices));
+                return new CacheRow(g.Key, Sum(true, five), Sum(false, five), Sum(true, hour), Sum(false, hour));
             })
             .OrderBy(c => c.Cache, StringComparer.Ordinal)
             .ToList();
+
+    private static bool? Outcome(Series s) => (s.Tag("result") ?? s.Tag("hit"))?.ToLowerInvariant() switch
+    {
+        "hit" or "true" => true,
+        "miss" or "false" => false,
+        _ => null,
+    };
 
     public IReadOnlyList<InstrumentRow> Rows(string meter, long epoch, int five) =>
         aggregator.SeriesOf(meter)

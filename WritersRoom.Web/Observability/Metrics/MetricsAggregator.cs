@@ -16,7 +16,7 @@ public sealed class MetricsAggregator : IDisposable
 {
     public static readonly IReadOnlySet<string> KeptTags = new HashSet<string>(StringComparer.Ordinal)
     {
-        "step", "cache", "result", "job", "queue", "state", "operation", "outcome", "status", "kind", "type",
+        "step", "cache", "result", "hit", "job", "queue", "state", "operation", "outcome", "status", "kind", "type",
         "error.type", "gen_ai.operation.name", "gen_ai.token.type", "db.client.connection.state",
     };
 

@@ -11,6 +11,7 @@ public static class Budgets
         ["context"] = ("retrieval_sql_ms", 15),
         ["context.retrieval"] = ("retrieval_sql_ms", 15),
         ["save"] = ("insert_ms", 20),
+        ["chat.message_stored"] = ("insert_ms", 20),
         ["usage"] = ("select1_ms", 1),
         ["attach"] = ("select1_ms", 1),
         ["open.load"] = ("select1_ms", 50),
@@ -21,7 +22,7 @@ public static class Budgets
         ("conversation", "conversation handling (one INSERT)", 73_600),
         ("context", "context building (global context + vector search)", 125_600),
         ("usage", "token tracking on the request path", 5_900),
-        ("save", "message create returned to the user (6–15 s)", 6_000),
+        ("chat.message_stored", "message create returned to the user (6–15 s)", 6_000),
         ("attach", "rebuilding the document for a websocket connect", 12_500),
         ("open.load", "first load of the document (rebuilt per connect then)", 12_500),
     ];
