@@ -42,6 +42,7 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SlowQueryInterceptor>());
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<ConnectionOpenInterceptor>());
         services.AddSingleton<DatabaseActivityProbe>();
+        services.AddSingleton<JobActivityProbe>();
 
         services.AddSingleton<CircuitCounter>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCountingHandler>());

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using WritersRoom.Data.Entities;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Observability;
 using WritersRoom.Web.Observability.Database;
@@ -62,6 +65,28 @@ public sealed class DatabaseTimingTests(TestDatabase database) : IClassFixture<T
         var pool = parts.Reader.Read().Pool;
         Assert.True(pool.InUse >= 1, $"in use {pool.InUse}");
         Assert.True(pool.Max >= 1, $"max {pool.Max}");
+    }
+
+    [Fact]
+    public async Task Job_runs_are_summarised_per_job_with_the_queue_of_stale_scenes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = await database.Factory.CreateDbContextAsync(ct))
+        {
+            db.Set<JobRun>().AddRange(
+                new JobRun { Job = "scenes", StartedAt = DateTimeOffset.UtcNow.AddMinutes(-2), DurationMs = 40, ItemsDone = 3 },
+                new JobRun { Job = "scenes", StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1), DurationMs = 90, Failures = 1, Error = "boom" });
+            await db.SaveChangesAsync(ct);
+        }
+        var probe = new JobActivityProbe(database.DataSource, TimeProvider.System, new ServiceCollection().BuildServiceProvider(),
+            NullLogger<JobActivityProbe>.Instance);
+
+        var activity = await probe.GetAsync();
+
+        Assert.Null(activity.Error);
+        var job = Assert.Single(activity.Jobs);
+        Assert.Equal(("scenes", 2, 1, 3, "boom"), (job.Job, job.RunsLastHour, job.FailuresLastHour, job.ItemsLastHour, job.LastError));
+        Assert.Equal(0, activity.StaleScenes);
     }
 
     private sealed class StaticOptions(ObservabilityOptions value) : IOptionsMonitor<ObservabilityOptions>
