@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,11 @@ public static class DataServiceCollectionExtensions
 
         builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
         builder.Services.AddPooledDbContextFactory<WritersRoomDbContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        {
+            Configure(options, sp.GetRequiredService<NpgsqlDataSource>());
+            // Timing hooks (slow queries, connection-open wait) are registered by the web layer as IInterceptor.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         // Identity's stores want a scoped context; it comes from the same pooled factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WritersRoomDbContext>>().CreateDbContext());
 

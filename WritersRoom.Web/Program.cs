@@ -18,6 +18,7 @@ builder.AddWritersRoomJobs();
 builder.AddWritersRoomChat();
 builder.AddWritersRoomFormats();
 builder.AddWritersRoomUi();
+builder.AddWritersRoomObservability();
 
 var app = builder.Build();
 await app.Services.MigrateWritersRoomDatabaseAsync();
@@ -26,6 +27,7 @@ await FirstAccountRole.EnsureRolesAsync(app.Services);
 app.UseWritersRoomPipeline();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapWritersRoomObservability();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 return 0;

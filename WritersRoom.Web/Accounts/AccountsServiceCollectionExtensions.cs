@@ -42,6 +42,13 @@ public static class AccountsServiceCollectionExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // A signed-in user without the role (a writer on an admin page) gets "not found", not a redirect:
+            // the page's existence is not confirmed, and there is no access-denied page to loop through.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
         });
         // A changed security stamp (disabled account, sessions ended by an admin) ends cookie sessions promptly.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

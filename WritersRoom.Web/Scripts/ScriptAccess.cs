@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using WritersRoom.Core.Scripts;
 using WritersRoom.Data.Scripts;
+using WritersRoom.Web.Observability.Metrics;
 
 namespace WritersRoom.Web.Scripts;
 
@@ -15,7 +16,12 @@ public sealed class ScriptAccess(ScriptCatalog catalog, IMemoryCache cache)
     public async Task<ScriptRole?> GetRoleAsync(string userId, Guid scriptId, CancellationToken ct = default)
     {
         var key = (nameof(ScriptAccess), userId, scriptId);
-        if (cache.TryGetValue(key, out ScriptRole? role)) return role;
+        if (cache.TryGetValue(key, out ScriptRole? role))
+        {
+            CacheMetrics.Hit(CacheMetrics.Membership);
+            return role;
+        }
+        CacheMetrics.Miss(CacheMetrics.Membership);
         role = await catalog.GetRoleAsync(userId, scriptId, ct);
         cache.Set(key, role, Lifetime);
         return role;
