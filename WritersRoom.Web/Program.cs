@@ -5,6 +5,7 @@ using WritersRoom.Web.Hosting;
 using WritersRoom.Web.Scripts;
 
 if (args.FirstOrDefault() == "convert") return await ConvertCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "export-all") return await ExportAllCommand.RunAsync(args[1..], ExportAllCommand.DefaultConfiguration());
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTopLevelAppSettings();
