@@ -3,6 +3,7 @@ using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Components;
 using WritersRoom.Web.Hosting;
 using WritersRoom.Web.Scripts;
+using WritersRoom.Web.Security;
 
 if (args.FirstOrDefault() == "convert") return await ConvertCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "export-all") return await ExportAllCommand.RunAsync(args[1..], ExportAllCommand.DefaultConfiguration());
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTopLevelAppSettings();
 builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
+builder.AddWritersRoomSecurity();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomAi();
 builder.AddWritersRoomUi();
@@ -21,6 +23,7 @@ await FirstAccountRole.EnsureRolesAsync(app.Services);
 
 app.UseWritersRoomPipeline();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Blazor adds its own frame-ancestors policy to pages; it must agree with SecurityHeadersMiddleware's.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 app.Run();
 return 0;
