@@ -4,13 +4,16 @@ using WritersRoom.Web.Components;
 using WritersRoom.Web.Formats;
 using WritersRoom.Web.Hosting;
 using WritersRoom.Web.Scripts;
+using WritersRoom.Web.Security;
 
 if (args.FirstOrDefault() == "convert") return await ConvertCommand.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "export-all") return await ExportAllCommand.RunAsync(args[1..], ExportAllCommand.DefaultConfiguration());
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTopLevelAppSettings();
 builder.AddWritersRoomData();
 builder.AddWritersRoomAccounts();
+builder.AddWritersRoomSecurity();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomEditing();
 builder.AddWritersRoomAi();
@@ -28,6 +31,7 @@ app.UseWritersRoomPipeline();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapWritersRoomObservability();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Blazor adds its own frame-ancestors policy to pages; it must agree with SecurityHeadersMiddleware's.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
 app.Run();
 return 0;

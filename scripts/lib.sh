@@ -23,6 +23,12 @@ WR_REDIS_PORT="${WR_REDIS_PORT:-56379}"
 PG_MAJOR=15
 PG_USER=writersroom        # role and password of the private cluster
 PG_DB=writersroom
+# What the private cluster looks like. deploy/entrypoint.sh changes these before it creates its cluster:
+PG_OS_USER=postgres                 # the OS user that owns and runs the cluster (the container's app user there)
+PG_LISTEN=127.0.0.1                 # listen_addresses; '' for the unix socket only
+PG_PASSWORD=$PG_USER                # the role's password; '' for none (socket-only clusters need none)
+PG_ROLE_ATTRS="SUPERUSER CREATEDB"  # a development cluster; the container's role owns its database, no more
+PG_APP_HOST=127.0.0.1               # where _pg_app_query connects: 127.0.0.1, or the socket folder
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DEBIAN_FRONTEND=noninteractive
 
@@ -115,9 +121,24 @@ as_root() {
   if ((EUID == 0)); then "$@"; else sudo -n "$@"; fi
 }
 
-# as_postgres CMD...: run as the postgres OS user, from / (its cwd must be readable by postgres).
+# as_postgres CMD...: run as the cluster's OS user ($PG_OS_USER), from / (its cwd must be readable by that user).
+# When that user is the current one (the container), the command simply runs.
 as_postgres() {
-  if ((EUID == 0)); then (cd / && runuser -u postgres -- "$@"); else (cd / && sudo -n -u postgres "$@"); fi
+  if [[ $(id -un) == "$PG_OS_USER" ]]; then (cd / && "$@")
+  elif ((EUID == 0)); then (cd / && runuser -u "$PG_OS_USER" -- "$@")
+  else (cd / && sudo -n -u "$PG_OS_USER" "$@"); fi
+}
+
+# _pg_own_dirs DIR...: create the folders for the cluster's OS user alone (mode 700): as root when that
+# user is another one, directly when it is the current user.
+_pg_own_dirs() {
+  if [[ $(id -un) == "$PG_OS_USER" ]]; then
+    mkdir -p "$@" && chmod 700 "$@"
+  else
+    as_root mkdir -p "$@"
+    as_root chown "$PG_OS_USER:" "$@"
+    as_root chmod 700 "$@"
+  fi
 }
 
 # ---------------------------------------------------------------------------------------------- apt
@@ -275,8 +296,8 @@ _port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # _pg_app_query SQL [DB]: run SQL over TCP as the app role, as the app does.
 _pg_app_query() {
-  PGPASSWORD=$PG_USER PGCONNECT_TIMEOUT=5 "$(_pg_client psql)" -X -At -v ON_ERROR_STOP=1 \
-    -h 127.0.0.1 -p "$WR_PG_PORT" -U "$PG_USER" -d "${2:-$PG_DB}" -c "$1"
+  PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=5 "$(_pg_client psql)" -X -At -v ON_ERROR_STOP=1 \
+    -h "$PG_APP_HOST" -p "$WR_PG_PORT" -U "$PG_USER" -d "${2:-$PG_DB}" -c "$1"
 }
 
 _pg_admin() {
@@ -388,13 +409,11 @@ ensure_cluster() {
 _pg_init() {
   local bin=$1
   [[ -f $PG_DATA/PG_VERSION ]] && return 0
-  as_root mkdir -p "$PG_DATA" "$PG_RUN" "$PG_SOCK"
-  if [[ -n $(as_root find "$PG_DATA" -mindepth 1 -print -quit) ]]; then
+  _pg_own_dirs "$PG_DATA" "$PG_RUN" "$PG_SOCK"
+  if [[ -n $(as_postgres find "$PG_DATA" -mindepth 1 -print -quit) ]]; then
     die "$PG_DATA is not empty but holds no cluster (an interrupted initdb?)" \
       "look at it, remove it (rm -rf '$PG_DATA') and run again."
   fi
-  as_root chown postgres:postgres "$PG_DATA" "$PG_RUN" "$PG_SOCK"
-  as_root chmod 700 "$PG_DATA" "$PG_RUN" "$PG_SOCK"
   as_postgres "$bin/initdb" -D "$PG_DATA" -U postgres --encoding=UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=scram-sha-256
   echo "include_if_exists = 'writersroom.conf'" | as_postgres tee -a "$PG_DATA/postgresql.conf" >/dev/null
@@ -403,13 +422,11 @@ _pg_init() {
 
 # Settings for 2 cores; durable (fsync, synchronous_commit, full_page_writes on). Rewritten at each start.
 _pg_write_conf() {
-  as_root mkdir -p "$PG_SOCK"
-  as_root chown postgres:postgres "$PG_SOCK"
-  as_root chmod 700 "$PG_SOCK"
+  _pg_own_dirs "$PG_SOCK"
   as_postgres tee "$PG_DATA/writersroom.conf" >/dev/null <<EOF
 # Written by scripts/lib.sh before every start: change the script, not this file.
 port = $WR_PG_PORT
-listen_addresses = '127.0.0.1'
+listen_addresses = '$PG_LISTEN'
 unix_socket_directories = '$PG_SOCK'
 max_connections = 200
 shared_buffers = 256MB
@@ -426,13 +443,15 @@ EOF
 }
 
 _pg_provision() {
+  local password="PASSWORD NULL"
+  [[ -n $PG_PASSWORD ]] && password="PASSWORD '$PG_PASSWORD'"
   _pg_admin -d postgres <<SQL
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_USER') THEN
-    CREATE ROLE $PG_USER LOGIN SUPERUSER CREATEDB PASSWORD '$PG_USER';
+    CREATE ROLE $PG_USER LOGIN $PG_ROLE_ATTRS $password;
   ELSE
-    ALTER ROLE $PG_USER LOGIN SUPERUSER CREATEDB PASSWORD '$PG_USER';
+    ALTER ROLE $PG_USER LOGIN $PG_ROLE_ATTRS $password;
   END IF;
 END
 \$\$;
@@ -444,9 +463,9 @@ SQL
   done
   local ext
   ext=$(_pg_app_query "SELECT extversion FROM pg_extension WHERE extname='vector'") ||
-    die "cannot log in as $PG_USER over 127.0.0.1:$WR_PG_PORT"
+    die "cannot log in as $PG_USER over $PG_APP_HOST:$WR_PG_PORT"
   [[ -n $ext ]] || die "the vector extension is missing in database $PG_DB"
-  note "PostgreSQL 127.0.0.1:$WR_PG_PORT ready: role/password $PG_USER/$PG_USER, database $PG_DB, pgvector $ext"
+  note "PostgreSQL $PG_APP_HOST:$WR_PG_PORT ready: role $PG_USER, database $PG_DB, pgvector $ext"
 }
 
 # stop_cluster: stop this checkout's cluster (never one that belongs to another checkout).

@@ -21,9 +21,11 @@ public static class AccountEndpoints
 
         group.MapPost("/login", LoginAsync);
         group.MapPost("/register", RegisterAsync);
-        group.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
+        group.MapPost("/logout", async (SignInManager<AppUser> signIn, HttpContext http, ILoggerFactory loggers) =>
         {
+            var userId = signIn.UserManager.GetUserId(http.User);
             await signIn.SignOutAsync();
+            if (userId is not null) loggers.CreateLogger("WritersRoom.Accounts").LogInformation("User {UserId} signed out", userId);
             return Results.Ok();
         });
         return app;

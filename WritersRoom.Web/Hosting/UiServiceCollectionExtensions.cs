@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using WritersRoom.Web.Security;
 
 namespace WritersRoom.Web.Hosting;
 
@@ -16,7 +17,9 @@ public static class UiServiceCollectionExtensions
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
         }
+        app.UseWritersRoomSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
