@@ -233,16 +233,10 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is missing although the package is installed"
 }
 
-# ensure_fonts: a screenplay font for PDF export: Courier Prime when Debian has it, else FreeFont/DejaVu.
+# ensure_fonts: the fonts PDF export draws with: Liberation Mono (Courier's metrics; Latin, Greek, Cyrillic),
+# DejaVu for symbols and WenQuanYi Zen Hei for CJK (see WritersRoom.Web/Formats/ScriptFonts.cs).
 ensure_fonts() {
-  if _pkg_installed fonts-courier-prime; then return 0; fi
-  _apt_update_once
-  if _apt_has fonts-courier-prime; then
-    ensure_apt fonts-courier-prime fonts-dejavu-core
-  else
-    note "fonts-courier-prime is not available: using FreeFont/DejaVu"
-    ensure_apt fonts-freefont-ttf fonts-dejavu-core
-  fi
+  ensure_apt fonts-liberation fonts-dejavu-core fonts-wqy-zenhei
 }
 
 # ---------------------------------------------------------------------------------------- PostgreSQL

@@ -17,6 +17,9 @@ public static class ScriptFileReader
 {
     public const long MaxFountainBytes = 5 * 1024 * 1024;
 
+    /// <summary>The largest file of any format we accept (Final Draft's limit; Fountain's is checked on reading).</summary>
+    public const long MaxUploadBytes = FdxSizeLimit;
+
     private static readonly string[] FountainExtensions = [".fountain", ".spmd", ".txt"];
 
     public static bool IsSupported(string fileName) => FormatOf(fileName) is not null;

@@ -19,6 +19,8 @@ public static class WriterActions
     public static async Task ImportAsync(IPage page, string path)
     {
         await page.GetByTestId("script-import").SetInputFilesAsync(path);
+        // Nothing is written until the writer has seen the preview and confirmed it.
+        await page.GetByTestId("import-confirm").ClickAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/scripts/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
     }
 
