@@ -48,14 +48,10 @@ public static class BenchmarkRunner
         var floors = await Floors.MeasureAsync(dataSource, seed.HotScripts, embeddingModel, options.EmbeddingDimensions, options.Short ? 30 : 200, ct);
 
         using var steps = new StepRecorder();
-        var context = new WorkloadContext(options, steps, services, seed.HotScripts, seed.Writers);
-        IWorkload[] workloads =
-        [
-            new AttachWorkload(context),
-            new ChatWorkload(context),
-            new UnavailableWorkload("edits", "editor live sessions (ScriptSessionRegistry) not merged yet"),
-            new UnavailableWorkload("jobs", "nothing to re-embed until the edits workload runs (editor not merged)"),
-        ];
+        var cold = await ColdScriptsAsync(dataSource, seed, ct);
+        var context = new WorkloadContext(options, steps, services, seed.HotScripts, seed.Writers, cold);
+        var edits = new EditsWorkload(context);
+        IWorkload[] workloads = [new AttachWorkload(context), new ChatWorkload(context), edits];
 
         // The same load briefly first, so JIT, the first connections and cold caches are not what gets measured.
         var warmUp = options.Short ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
@@ -66,6 +62,7 @@ public static class BenchmarkRunner
             await Task.WhenAll(workloads.Select(w => w.RunAsync(warm.Token)));
         }
         steps.Clear();
+        edits.Reset();
 
         // A fresh aggregator: the pool figures cover the run only, not the seeding or the warm-up.
         using var aggregator = new MetricsAggregator(TimeProvider.System, services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
@@ -83,7 +80,7 @@ public static class BenchmarkRunner
         var runSeconds = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
 
         var report = await BuildReportAsync(options, startedAt, runSeconds, source, connectionString, embeddingModel, dataSource,
-            seed, steps.Snapshot(), reader, aggregator.Epoch, floors, workloads, ct);
+            seed, steps.Snapshot(), reader, aggregator.Epoch, floors, workloads, edits, ct);
         var path = await ReportWriter.WriteAsync(report, options.OutputDirectory, ct);
         await host.StopAsync(ct);
         return (report, path);
@@ -106,14 +103,29 @@ public static class BenchmarkRunner
             ["Assistant:MessagesPerMinute"] = "100000",
             ["Assistant:DailyTokenBudget"] = "0",
         });
-        // The same registrations as Program.cs, minus the UI and accounts the workload does not go through, and the
-        // Quartz jobs (TODO(jobs): start them once the edits workload gives them stale scenes to re-embed).
+        // The same registrations as Program.cs, minus the UI and accounts the workload does not go through. The
+        // Quartz jobs run as in the app: they re-summarise and re-embed the scenes the writers edit.
         builder.AddWritersRoomData();
         builder.AddWritersRoomScripts();
+        builder.AddWritersRoomEditing();
         builder.AddWritersRoomAi();
+        builder.AddWritersRoomJobs();
         builder.AddWritersRoomChat();
         builder.AddWritersRoomObservability();
         return builder.Build();
+    }
+
+    /// <summary>Up to 50 seeded scripts outside the hot set (the owner's), for first loads nobody else is attached to.</summary>
+    private static async Task<IReadOnlyList<Guid>> ColdScriptsAsync(NpgsqlDataSource dataSource, SeedResult seed, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT script_id FROM script_members WHERE user_id = $1 AND NOT script_id = ANY($2) ORDER BY script_id LIMIT 50");
+        cmd.Parameters.AddWithValue(seed.OwnerId);
+        cmd.Parameters.AddWithValue(seed.HotScripts.ToArray());
+        var cold = new List<Guid>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) cold.Add(reader.GetGuid(0));
+        return cold;
     }
 
     /// <summary>Pool counts are observable instruments: sampled every 100 ms so a short peak is seen.</summary>
@@ -154,7 +166,7 @@ public static class BenchmarkRunner
     private static async Task<BenchReport> BuildReportAsync(BenchOptions options, DateTimeOffset startedAt, double runSeconds, string source,
         string connectionString, string embeddingModel, NpgsqlDataSource dataSource, SeedResult seed,
         IReadOnlyDictionary<string, StepStats> steps, PerformanceReader reader, long epoch, FloorResult floors, IWorkload[] workloads,
-        CancellationToken ct)
+        EditsWorkload edits, CancellationToken ct)
     {
         var slices = TimeSlices.SlicesIn(TimeSpan.FromSeconds(runSeconds + 2 * TimeSlices.SliceSeconds));
         var pool = reader.Pool(epoch, slices);
@@ -190,10 +202,9 @@ public static class BenchmarkRunner
             Steps: steps,
             Pool: new PoolReport(pool.InUsePeak5Min, pool.PendingPeak5Min, pool.OpenWait5Min.P99, pool.Timeouts5Min, pool.Max),
             CacheHitRate: caches,
-            // TODO(editor merge): counted by the edits workload; null means "not measured", never zero.
-            EditsSent: null,
-            EditsAcked: null,
-            EditsLost: null,
+            EditsSent: edits.Sent,
+            EditsAcked: edits.Acked,
+            EditsLost: edits.Lost,
             Floors: floors,
             Ratios: ratios,
             Memory: new MemoryReport(process.WorkingSet64 / 1048576.0, process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0),

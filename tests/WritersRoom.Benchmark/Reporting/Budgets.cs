@@ -15,6 +15,8 @@ public static class Budgets
         ["usage"] = ("select1_ms", 1),
         ["attach"] = ("select1_ms", 1),
         ["open.load"] = ("select1_ms", 50),
+        ["edit.fanout"] = ("select1_ms", 50),
+        ["edit.submit"] = ("select1_ms", 1),
     };
 
     public static readonly IReadOnlyList<(string Step, string What, double IncidentMs)> Incident =

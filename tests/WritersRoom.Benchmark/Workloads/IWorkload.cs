@@ -14,5 +14,6 @@ public interface IWorkload
     Task RunAsync(CancellationToken stop);
 }
 
+/// <param name="ColdScripts">Scripts no workload opens otherwise, for first loads of a session.</param>
 public sealed record WorkloadContext(BenchOptions Options, StepRecorder Steps, IServiceProvider Services,
-    IReadOnlyList<Guid> HotScripts, IReadOnlyList<string> Writers);
+    IReadOnlyList<Guid> HotScripts, IReadOnlyList<string> Writers, IReadOnlyList<Guid> ColdScripts);

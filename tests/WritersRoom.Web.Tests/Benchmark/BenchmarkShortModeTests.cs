@@ -50,7 +50,14 @@ public sealed class BenchmarkShortModeTests(TestDatabase database) : IClassFixtu
             var database = root.GetProperty("database");
             Assert.False(string.IsNullOrEmpty(database.GetProperty("server_version").GetString()));
             Assert.False(string.IsNullOrEmpty(database.GetProperty("pgvector_version").GetString()));
-            // Parts whose services are not merged yet say so instead of being absent.
+            // Every edit sent through the live sessions is acknowledged once durable: none lost.
+            var sent = root.GetProperty("edits_sent").GetInt64();
+            Assert.True(sent > 0, "no edits sent");
+            Assert.Equal(sent, root.GetProperty("edits_acked").GetInt64());
+            Assert.Equal(0, root.GetProperty("edits_lost").GetInt64());
+            Assert.True(steps.TryGetProperty("edit.ack", out _), "no edit.ack step");
+            Assert.True(steps.TryGetProperty("edit.fanout", out _), "no edit.fanout step");
+            // Each workload says what it measured.
             foreach (var workload in root.GetProperty("workloads").EnumerateObject())
                 Assert.False(string.IsNullOrWhiteSpace(workload.Value.GetString()), workload.Name);
         }
