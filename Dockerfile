@@ -57,7 +57,7 @@ RUN mkdir -p /etc/postgresql-common/createcluster.d && \
     apt-get install -y --no-install-recommends \
       postgresql-15 postgresql-client-15 \
       ca-certificates curl tzdata libicu72 libssl3 zlib1g \
-      fonts-dejavu-core && \
+      fonts-liberation fonts-dejavu-core fonts-wqy-zenhei && \
     rm -rf /var/lib/apt/lists/*
 COPY --from=pgvector /pgvector/lib/ /usr/lib/postgresql/15/lib/
 COPY --from=pgvector /pgvector/extension/ /usr/share/postgresql/15/extension/
