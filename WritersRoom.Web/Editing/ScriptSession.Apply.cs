@@ -47,6 +47,7 @@ public sealed partial class ScriptSession
                     EditOpKind.DeleteBlock => DeleteBlock(op),
                     EditOpKind.MoveScene => MoveScene(op),
                     EditOpKind.DeleteScene => DeleteScene(op),
+                    EditOpKind.NumberScenes or EditOpKind.LockSceneNumbers or EditOpKind.UnlockSceneNumbers => Numbering(op),
                     _ => throw new OpRejectedException("Unknown operation."),
                 };
             }
@@ -55,6 +56,7 @@ public sealed partial class ScriptSession
                 origin.OnRejected(new OpRejection(op.OpId, rejected.Message));
                 return ApplyOutcome.Rejected;
             }
+            KeepLockedNumbers();
             version++;
             applied[op.OpId] = false;
             pendingOps.Add(op.OpId);
@@ -106,6 +108,7 @@ public sealed partial class ScriptSession
         scene.Blocks.Insert(index, block);
         blockById[block.Id] = block;
         Touch(block, userId);
+        NamesMayHaveChanged(block.Type);
         if (block.Rank.Length > MaxRankLength) Respace(scene);
         Normalize(scene);
         return Update(op, userId, [State(block, PreviousInReadingOrder(block))], [], block.Type == ElementType.SceneHeading);
@@ -121,6 +124,7 @@ public sealed partial class ScriptSession
         {
             block.Text = merged;
             Touch(block, userId);
+            NamesMayHaveChanged(block.Type);
         }
         return Update(op, userId, [State(block, null)], [], block.Type == ElementType.SceneHeading);
     }
@@ -132,6 +136,8 @@ public sealed partial class ScriptSession
         if (block.Type != type)
         {
             var structural = block.Type == ElementType.SceneHeading || type == ElementType.SceneHeading;
+            NamesMayHaveChanged(block.Type);
+            NamesMayHaveChanged(type);
             block.Type = type;
             Touch(block, userId);
             if (structural) Normalize(sceneById[block.SceneId]);
@@ -145,6 +151,7 @@ public sealed partial class ScriptSession
         var scene = sceneById[block.SceneId];
         scene.Blocks.Remove(block);
         ForgetBlock(block);
+        NamesMayHaveChanged(block.Type);
         ContentChanged(scene);
         Normalize(scene);
         return Update(op, null, [], [block.Id], block.Type == ElementType.SceneHeading);
@@ -173,6 +180,7 @@ public sealed partial class ScriptSession
         var scene = RequireScene(op.SceneId!.Value);
         var deleted = scene.Blocks.Select(b => b.Id).ToList();
         foreach (var block in scene.Blocks) ForgetBlock(block);
+        NamesMayHaveChanged(ElementType.SceneHeading);
         scene.Blocks.Clear();
         RemoveScene(scene);
         // The scene after it may now follow an untitled opening or another scene; both are valid as they are.
