@@ -101,6 +101,14 @@ public sealed partial class ScriptSession
             scene = scenes.Count > 0 ? scenes[0] : AddScene(0);
             index = 0;
         }
+        if (index == 0 && scene.StartsWithHeading)
+        {
+            // Before a scene's heading is the end of the scene before (or a new first scene): the scene keeps its
+            // heading, id and number instead of being merged away and split off again under a new id.
+            var at = scenes.IndexOf(scene);
+            scene = at > 0 ? scenes[at - 1] : AddScene(0);
+            index = scene.Blocks.Count;
+        }
         var block = new LiveBlock
         {
             Id = op.BlockId, SceneId = scene.Id, Rank = RankAt(scene, index), Type = op.Type!.Value, Text = op.Text ?? "",
