@@ -4,7 +4,11 @@ using WritersRoom.Core.Screenplay;
 namespace WritersRoom.Web.Editing;
 
 /// <summary>One line of the scene navigator.</summary>
-public sealed record SceneOutline(Guid Id, string Number, string Heading, string Synopsis, double Pages, Guid? FirstBlockId);
+public sealed record SceneOutline(Guid Id, string Number, string Heading, string Synopsis, double Pages, Guid? FirstBlockId)
+{
+    /// <summary>A scene proper (it starts with a heading, maybe still empty); false for the untitled opening.</summary>
+    public bool StartsWithHeading => Number.Length > 0;
+}
 
 public sealed partial class ScriptSession
 {
