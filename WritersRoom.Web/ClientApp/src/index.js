@@ -187,6 +187,10 @@ export function create(host, dotnet, options) {
       v.dispatch(v.state.tr.insertText(text.toUpperCase(), from, to));
       return true;
     },
+    // A name or a heading pasted into a cue or a heading is written in capitals, like one typed there.
+    transformPastedText(text, _plain, v) {
+      return isUppercase(v.state.selection.$from.parent.type.name) && !/[\r\n]/.test(text) ? text.toUpperCase() : text;
+    },
     handlePaste(_v, _event, slice) {
       if (slice.content.size <= MAX_PASTE_CHARS) return false;
       say(`That paste is too large (${Math.round(slice.content.size / 1024)} KB); paste at most ${MAX_PASTE_CHARS / 1000} KB at a time.`);

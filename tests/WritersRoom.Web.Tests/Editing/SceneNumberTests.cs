@@ -83,4 +83,29 @@ public sealed class SceneNumberTests : IAsyncLifetime
         Assert.Equal(["1", "2", "3", "4"], stored);
         Assert.False(await db.Scripts.Where(s => s.Id == script).Select(s => s.SceneNumbersLocked).SingleAsync());
     }
+
+    [Fact]
+    public async Task Deleting_a_scene_as_the_editor_does_keeps_locked_numbers_and_leaves_the_scene_before_untouched()
+    {
+        var owner = await host.CreateUserAsync("owner");
+        var script = await host.ImportAsync(Fountain, owner);
+        var client = new RecordingClient();
+        using var editor = await host.Editor.OpenAsync(script, owner, "Owner", client);
+        await editor.SubmitAsync([EditOp.Numbering(EditOpKind.LockSceneNumbers)]);
+        var road = editor.Session.Outline()[1];
+        var roadBlocks = editor.Snapshot.Blocks.SkipWhile(b => b.Id != road.FirstBlockId).Take(2).Select(b => b.Id).ToList();
+        await using var before = await host.DbAsync();
+        var riverRanks = await before.Blocks.Where(b => b.SceneId == editor.Session.Outline()[0].Id).OrderBy(b => b.Rank).Select(b => b.Rank).ToListAsync();
+
+        // The editor deletes a scene's paragraphs last first, so the heading goes last and the scene with it.
+        var deletes = roadBlocks.AsEnumerable().Reverse().Select(EditOp.Delete).ToList();
+        await editor.SubmitAsync(deletes);
+        await client.WaitCommittedAsync(deletes[^1].OpId);
+
+        Assert.Equal(["1", "3"], editor.Session.Outline().Select(s => s.Number));
+        await using var db = await host.DbAsync();
+        Assert.False(await db.Scenes.AnyAsync(s => s.Id == road.Id));
+        var riverAfter = await db.Blocks.Where(b => b.SceneId == editor.Session.Outline()[0].Id).OrderBy(b => b.Rank).Select(b => b.Rank).ToListAsync();
+        Assert.Equal(riverRanks, riverAfter);
+    }
 }
