@@ -6,6 +6,7 @@ namespace WritersRoom.Core.Editing;
 public sealed record TypeAheadLists(IReadOnlyList<string> Characters, IReadOnlyList<string> Locations, IReadOnlyList<string> TimesOfDay)
 {
     public static readonly string[] Prefixes = ["INT. ", "EXT. ", "INT./EXT. ", "I/E. "];
+    private static readonly string[] LongestPrefixFirst = [.. Prefixes.OrderByDescending(p => p.Length)];
     private static readonly string[] DefaultTimes = ["DAY", "NIGHT", "CONTINUOUS", "LATER", "MORNING", "EVENING"];
 
     public static TypeAheadLists From(IEnumerable<(ElementType Type, string Text)> paragraphs)
@@ -47,7 +48,7 @@ public sealed record TypeAheadLists(IReadOnlyList<string> Characters, IReadOnlyL
             return Offer(TypeAheadKind.Character, beforeCaret.Length - name.Length, name, Characters);
         }
         if (type != ElementType.SceneHeading || typed.Trim().Length == 0) return null;
-        var prefix = Prefixes.OrderByDescending(p => p.Length).FirstOrDefault(p => typed.StartsWith(p, StringComparison.Ordinal));
+        var prefix = LongestPrefixFirst.FirstOrDefault(p => typed.StartsWith(p, StringComparison.Ordinal));
         if (prefix is null) return Offer(TypeAheadKind.Prefix, 0, typed, Prefixes);
         var rest = typed[prefix.Length..];
         var dash = rest.LastIndexOf(" - ", StringComparison.Ordinal);
@@ -75,7 +76,7 @@ public sealed record TypeAheadLists(IReadOnlyList<string> Characters, IReadOnlyL
     public static (string Location, string Time) SplitHeading(string heading)
     {
         var text = heading.Trim().ToUpperInvariant();
-        foreach (var prefix in Prefixes.OrderByDescending(p => p.Length))
+        foreach (var prefix in LongestPrefixFirst)
         {
             if (text.StartsWith(prefix, StringComparison.Ordinal)) { text = text[prefix.Length..]; break; }
         }
