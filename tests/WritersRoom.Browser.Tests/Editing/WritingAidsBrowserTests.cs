@@ -95,11 +95,21 @@ public sealed class WritingAidsBrowserTests(WebAppFixture app) : IClassFixture<W
         await Assertions.Expect(actionB).ToHaveTextAsync("Eddie wades in. Eddie smiles.");
         await Assertions.Expect(pageA.GetByTestId("save-state")).ToHaveTextAsync("Saved");
 
+        // Meanwhile the other writer types elsewhere; undo is of one's own edits only.
+        var dialogueB = Blocks(pageB, "dialogue").First;
+        await dialogueB.ClickAsync();
+        await pageB.Keyboard.PressAsync("End");
+        await pageB.Keyboard.TypeAsync(" Hi.");
+        await Assertions.Expect(Blocks(pageA, "dialogue").First).ToHaveTextAsync("Dad? Hi.");
+
         // One undo step takes back every replacement, for everyone.
         await Blocks(pageA, "scene_heading").First.ClickAsync();
         await pageA.Keyboard.PressAsync("Control+z");
         await Assertions.Expect(actionB).ToHaveTextAsync("Edward wades in. Edward smiles.");
         await Assertions.Expect(Blocks(pageA, "action").First).ToHaveTextAsync("Edward wades in. Edward smiles.");
+        await Assertions.Expect(Blocks(pageA, "dialogue").First).ToHaveTextAsync("Dad? Hi.");
+        await pageA.Keyboard.PressAsync("Control+y");
+        await Assertions.Expect(actionB).ToHaveTextAsync("Eddie wades in. Eddie smiles.");
 
         var pageR = await OpenAsync(r, script);
         await pageR.GetByTestId("find-open").ClickAsync();
