@@ -12,9 +12,12 @@ public static class EditLimits
     /// <summary>Characters in one message (the sum over its operations); a 10 MB paste is far past it.</summary>
     public const int MaxBatchChars = 400_000;
 
-    /// <summary>Sustained operations per second per writer, and the burst allowed on top (a paste, a resend).</summary>
+    /// <summary>
+    /// Sustained operations per second per writer, and the burst allowed on top: a whole script pasted, a replace-all
+    /// across every paragraph of a long script, a resend after a reconnect (each is one operation per paragraph).
+    /// </summary>
     public const double OpsPerSecond = 60;
-    public const double Burst = 1_000;
+    public const double Burst = 5_000;
 
     public static string? Validate(EditOp op)
     {

@@ -14,6 +14,11 @@ public enum EditOpKind
     /// <summary>Scene <see cref="EditOp.SceneId"/> goes after <see cref="EditOp.AfterSceneId"/> (null: first); one rank changes.</summary>
     MoveScene,
     DeleteScene,
+    /// <summary>Numbers every scene 1..n and stores the numbers (on demand; refused while numbers are locked).</summary>
+    NumberScenes,
+    /// <summary>Keeps the numbers scenes show now; new scenes then take 12A, 12B… from their neighbours.</summary>
+    LockSceneNumbers,
+    UnlockSceneNumbers,
 }
 
 /// <summary>
@@ -48,4 +53,7 @@ public sealed record EditOp
         new() { OpId = Guid.NewGuid(), Kind = EditOpKind.MoveScene, SceneId = sceneId, AfterSceneId = afterSceneId };
 
     public static EditOp DeleteSceneOp(Guid sceneId) => new() { OpId = Guid.NewGuid(), Kind = EditOpKind.DeleteScene, SceneId = sceneId };
+
+    /// <summary>A script-wide numbering operation: <see cref="EditOpKind.NumberScenes"/>, lock or unlock.</summary>
+    public static EditOp Numbering(EditOpKind kind) => new() { OpId = Guid.NewGuid(), Kind = kind };
 }

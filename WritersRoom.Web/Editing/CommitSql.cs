@@ -67,6 +67,10 @@ internal static class CommitSql
         if (ops.Count > 0)
             batch.BatchCommands.Add(Command(InsertOps, ops.Select(o => o.Op).ToArray(), ops.Select(o => o.ScriptId).ToArray(),
                 ops.Select(o => o.Version).ToArray()));
+        var numbering = batches.Where(b => b.SceneNumbersLocked is not null).ToList();
+        if (numbering.Count > 0)
+            batch.BatchCommands.Add(Command("UPDATE scripts SET scene_numbers_locked = u.l FROM unnest($1::uuid[], $2::boolean[]) AS u(id, l) WHERE scripts.id = u.id",
+                numbering.Select(b => b.Session.ScriptId).ToArray(), numbering.Select(b => b.SceneNumbersLocked!.Value).ToArray()));
         batch.BatchCommands.Add(Command(BumpScripts, batches.Select(b => b.Session.ScriptId).ToArray(), batches.Select(b => b.ScriptVersion).ToArray()));
 
         await batch.ExecuteNonQueryAsync(ct);

@@ -47,6 +47,7 @@ public sealed partial class ScriptSession
                     EditOpKind.DeleteBlock => DeleteBlock(op),
                     EditOpKind.MoveScene => MoveScene(op),
                     EditOpKind.DeleteScene => DeleteScene(op),
+                    EditOpKind.NumberScenes or EditOpKind.LockSceneNumbers or EditOpKind.UnlockSceneNumbers => Numbering(op),
                     _ => throw new OpRejectedException("Unknown operation."),
                 };
             }
@@ -55,6 +56,7 @@ public sealed partial class ScriptSession
                 origin.OnRejected(new OpRejection(op.OpId, rejected.Message));
                 return ApplyOutcome.Rejected;
             }
+            KeepLockedNumbers();
             version++;
             applied[op.OpId] = false;
             pendingOps.Add(op.OpId);
@@ -99,6 +101,14 @@ public sealed partial class ScriptSession
             scene = scenes.Count > 0 ? scenes[0] : AddScene(0);
             index = 0;
         }
+        if (index == 0 && scene.StartsWithHeading)
+        {
+            // Before a scene's heading is the end of the scene before (or a new first scene): the scene keeps its
+            // heading, id and number instead of being merged away and split off again under a new id.
+            var at = scenes.IndexOf(scene);
+            scene = at > 0 ? scenes[at - 1] : AddScene(0);
+            index = scene.Blocks.Count;
+        }
         var block = new LiveBlock
         {
             Id = op.BlockId, SceneId = scene.Id, Rank = RankAt(scene, index), Type = op.Type!.Value, Text = op.Text ?? "",
@@ -106,6 +116,7 @@ public sealed partial class ScriptSession
         scene.Blocks.Insert(index, block);
         blockById[block.Id] = block;
         Touch(block, userId);
+        NamesMayHaveChanged(block.Type);
         if (block.Rank.Length > MaxRankLength) Respace(scene);
         Normalize(scene);
         return Update(op, userId, [State(block, PreviousInReadingOrder(block))], [], block.Type == ElementType.SceneHeading);
@@ -121,6 +132,7 @@ public sealed partial class ScriptSession
         {
             block.Text = merged;
             Touch(block, userId);
+            NamesMayHaveChanged(block.Type);
         }
         return Update(op, userId, [State(block, null)], [], block.Type == ElementType.SceneHeading);
     }
@@ -132,6 +144,8 @@ public sealed partial class ScriptSession
         if (block.Type != type)
         {
             var structural = block.Type == ElementType.SceneHeading || type == ElementType.SceneHeading;
+            NamesMayHaveChanged(block.Type);
+            NamesMayHaveChanged(type);
             block.Type = type;
             Touch(block, userId);
             if (structural) Normalize(sceneById[block.SceneId]);
@@ -145,6 +159,7 @@ public sealed partial class ScriptSession
         var scene = sceneById[block.SceneId];
         scene.Blocks.Remove(block);
         ForgetBlock(block);
+        NamesMayHaveChanged(block.Type);
         ContentChanged(scene);
         Normalize(scene);
         return Update(op, null, [], [block.Id], block.Type == ElementType.SceneHeading);
@@ -173,6 +188,7 @@ public sealed partial class ScriptSession
         var scene = RequireScene(op.SceneId!.Value);
         var deleted = scene.Blocks.Select(b => b.Id).ToList();
         foreach (var block in scene.Blocks) ForgetBlock(block);
+        NamesMayHaveChanged(ElementType.SceneHeading);
         scene.Blocks.Clear();
         RemoveScene(scene);
         // The scene after it may now follow an untitled opening or another scene; both are valid as they are.

@@ -11,7 +11,8 @@ public sealed record CommitBatch(
     IReadOnlyList<Guid> DeletedScenes,
     IReadOnlyList<Guid> OpIds,
     IReadOnlyList<(Guid OpId, IEditorClient Client)> Acks,
-    long ScriptVersion);
+    long ScriptVersion,
+    bool? SceneNumbersLocked = null);
 
 public sealed partial class ScriptSession
 {
@@ -49,7 +50,9 @@ public sealed partial class ScriptSession
             }).ToList();
             var batch = new CommitBatch(this, sceneRows,
                 dirtyBlocks.Select(id => blockById[id].ToRow(ScriptId)).ToList(),
-                [.. deletedBlocks], [.. deletedScenes], pendingOps, pendingAcks, version);
+                [.. deletedBlocks], [.. deletedScenes], pendingOps, pendingAcks, version,
+                numberingChanged ? numbersLocked : null);
+            numberingChanged = false;
             dirtyScenes.Clear();
             dirtyBlocks.Clear();
             deletedBlocks.Clear();
@@ -85,6 +88,7 @@ public sealed partial class ScriptSession
             foreach (var id in batch.DeletedScenes) if (!sceneById.ContainsKey(id)) deletedScenes.Add(id);
             pendingOps.InsertRange(0, batch.OpIds);
             pendingAcks.InsertRange(0, batch.Acks);
+            if (batch.SceneNumbersLocked is not null) numberingChanged = true;
         }
     }
 }

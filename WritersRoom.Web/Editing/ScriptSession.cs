@@ -19,10 +19,10 @@ public sealed partial class ScriptSession
     private long version;
     private bool revisionMode;
     private string? revisionColor;
+    private bool numbersLocked;
 
     public Guid ScriptId { get; }
     public string Title { get; }
-    public bool SceneNumbersLocked { get; }
     public DateTimeOffset LastActivity { get; private set; } = DateTimeOffset.UtcNow;
 
     public ScriptSession(ScriptDocument document, ICommitQueue commits)
@@ -33,7 +33,7 @@ public sealed partial class ScriptSession
         version = document.Script.Version;
         revisionMode = document.Script.RevisionMode;
         revisionColor = document.Script.RevisionColor;
-        SceneNumbersLocked = document.Script.SceneNumbersLocked;
+        numbersLocked = document.Script.SceneNumbersLocked;
         foreach (var sceneDocument in document.Scenes)
         {
             var s = sceneDocument.Scene;

@@ -5,8 +5,12 @@ import { keymap } from "prosemirror-keymap";
 import { history, undo, redo } from "prosemirror-history";
 import { baseKeymap } from "prosemirror-commands";
 import { schema, blockNode } from "./schema.js";
-import { afterEnter, onEmptyEnter, onTab, isUppercase, TYPES, LABELS } from "./flow.js";
+import { isUppercase, TYPES, LABELS } from "./flow.js";
 import { Sync } from "./sync.js";
+import { enter, tab, retype, addScene, deleteScene } from "./commands.js";
+import { typeAheadPlugin } from "./typeahead.js";
+import { findPlugin, FindBar } from "./find.js";
+import { sceneNumbersPlugin, showSceneNumbers } from "./numbers.js";
 
 const MAX_PASTE_CHARS = 200_000;
 const presenceKey = new PluginKey("presence");
@@ -16,36 +20,6 @@ function findBlock(doc, id) {
   doc.forEach((node, offset) => { if (!found && node.attrs.id === id) found = { node, pos: offset }; });
   return found;
 }
-
-// Enter follows the screenplay flow; an empty paragraph changes type instead of splitting.
-function enter(state, dispatch) {
-  const { $from, empty } = state.selection;
-  const node = $from.parent;
-  const type = node.type.name;
-  if (empty && node.content.size === 0) {
-    const to = onEmptyEnter(type);
-    if (to) {
-      if (dispatch) dispatch(state.tr.setNodeMarkup($from.before(), schema.nodes[to], node.attrs));
-      return true;
-    }
-  }
-  const atEnd = $from.parentOffset === node.content.size;
-  const next = atEnd ? afterEnter(type) : type;
-  if (dispatch) {
-    const tr = state.tr;
-    if (!empty) tr.deleteSelection();
-    tr.split(tr.mapping.map($from.pos), 1, [{ type: schema.nodes[next], attrs: { id: crypto.randomUUID() } }]);
-    dispatch(tr.scrollIntoView());
-  }
-  return true;
-}
-
-const tab = (backwards) => (state, dispatch) => {
-  const { $from } = state.selection;
-  const node = $from.parent;
-  if (dispatch) dispatch(state.tr.setNodeMarkup($from.before(), schema.nodes[onTab(node.type.name, backwards)], node.attrs));
-  return true;
-};
 
 // Every paragraph keeps a unique id: a split or a paste that copied one gets a fresh id for the copy.
 const uniqueIds = new Plugin({
@@ -113,7 +87,13 @@ export function create(host, dotnet, options) {
   saveState.textContent = "Saved";
   const message = document.createElement("span");
   message.className = "wr-message";
-  bar.append(select, saveState, message);
+  const findButton = document.createElement("button");
+  findButton.type = "button";
+  findButton.className = "wr-find-open";
+  findButton.textContent = "Find";
+  findButton.title = options.canEdit ? "Find and replace (Ctrl+F)" : "Find (Ctrl+F)";
+  findButton.setAttribute("data-testid", "find-open");
+  bar.append(select, saveState, message, findButton);
   const page = document.createElement("div");
   page.className = "wr-page";
   host.append(bar, page);
@@ -163,10 +143,13 @@ export function create(host, dotnet, options) {
       }
       after = id;
     });
-    for (const id of before.keys()) if (!seen.has(id)) ops.push(sync.deleted(id));
+    // Last first: a scene's heading goes after its paragraphs, so the server removes the scene instead of
+    // merging it into the one before on the way.
+    for (const id of [...before.keys()].reverse()) if (!seen.has(id)) ops.push(sync.deleted(id));
     return ops;
   }
 
+  let typeAheadLists = options.typeAhead ?? { characters: [], locations: [], timesOfDay: [] };
   let presenceTimer = null;
   const sendPresence = () => {
     clearTimeout(presenceTimer);
@@ -181,11 +164,18 @@ export function create(host, dotnet, options) {
     state: EditorState.create({
       doc: schema.node("doc", null, nodes),
       plugins: [
+        // First: while its list is open, the type-ahead takes the arrows, Enter, Tab and Escape.
+        typeAheadPlugin(() => typeAheadLists),
         history(),
-        keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true) }),
+        keymap({
+          "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true),
+          "Mod-f": () => { findBar.open(); return true; },
+        }),
         keymap(baseKeymap),
         uniqueIds,
         presencePlugin,
+        findPlugin,
+        sceneNumbersPlugin,
       ],
     }),
     editable: () => options.canEdit,
@@ -196,6 +186,10 @@ export function create(host, dotnet, options) {
       if (!isUppercase(type) || text === text.toUpperCase()) return false;
       v.dispatch(v.state.tr.insertText(text.toUpperCase(), from, to));
       return true;
+    },
+    // A name or a heading pasted into a cue or a heading is written in capitals, like one typed there.
+    transformPastedText(text, _plain, v) {
+      return isUppercase(v.state.selection.$from.parent.type.name) && !/[\r\n]/.test(text) ? text.toUpperCase() : text;
     },
     handlePaste(_v, _event, slice) {
       if (slice.content.size <= MAX_PASTE_CHARS) return false;
@@ -219,9 +213,12 @@ export function create(host, dotnet, options) {
   select.value = view.state.selection.$head.parent.type.name;
   select.addEventListener("change", () => {
     const { $head } = view.state.selection;
-    view.dispatch(view.state.tr.setNodeMarkup($head.before(1), schema.nodes[select.value], $head.parent.attrs));
+    view.dispatch(retype(view.state.tr, $head.before(1), select.value));
     view.focus();
   });
+  const findBar = new FindBar(view, options.canEdit, say);
+  bar.append(findBar.root);
+  findButton.addEventListener("click", () => findBar.open());
 
   function applyUpdate(tr, u) {
     for (const id of u.deleted) {
@@ -259,11 +256,24 @@ export function create(host, dotnet, options) {
     else tr.delete(start, end);
   }
 
+  // The server's copy replaces the local one, but only from the first paragraph that differs to the last one:
+  // after a scene move or a reconnect, the rest of the document (and the undo history that points into it) stays.
   function reset(blocks) {
     const { $head } = view.state.selection;
     const at = { id: $head.parent.attrs.id, offset: $head.parentOffset };
     const doc = schema.node("doc", null, blocks.length ? blocks.map(blockNode) : [schema.nodes.action.create({ id: crypto.randomUUID() })]);
-    const tr = view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content);
+    const old = view.state.doc;
+    let head = 0, oldTail = old.childCount, newTail = doc.childCount;
+    while (head < oldTail && head < newTail && old.child(head).eq(doc.child(head))) head++;
+    while (oldTail > head && newTail > head && old.child(oldTail - 1).eq(doc.child(newTail - 1))) { oldTail--; newTail--; }
+    if (head === oldTail && head === newTail) return;
+    let from = 0;
+    for (let i = 0; i < head; i++) from += old.child(i).nodeSize;
+    let to = from;
+    for (let i = head; i < oldTail; i++) to += old.child(i).nodeSize;
+    const nodes = [];
+    for (let i = head; i < newTail; i++) nodes.push(doc.child(i));
+    const tr = view.state.tr.replaceWith(from, to, nodes);
     const f = findBlock(tr.doc, at.id);
     if (f) {
       const sel = view.state.selection.constructor.near(tr.doc.resolve(f.pos + 1 + Math.min(at.offset, f.node.content.size)));
@@ -313,6 +323,11 @@ export function create(host, dotnet, options) {
       view.dispatch(view.state.tr.setSelection(sel).scrollIntoView().setMeta("remote", true));
       view.focus();
     },
+    typeAhead(lists) { typeAheadLists = lists; },
+    sceneNumbers(numbers) { view.dispatch(showSceneNumbers(view.state.tr, numbers)); },
+    addScene() { if (options.canEdit) addScene(view); },
+    deleteScene(headingId) { if (options.canEdit) deleteScene(view, headingId); },
+    find() { findBar.open(); },
     destroy() { view.destroy(); },
   };
 

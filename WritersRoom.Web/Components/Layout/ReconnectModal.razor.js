@@ -10,7 +10,15 @@ resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // Where the editor is open it keeps working while the server is away (it resends what was typed):
+        // a banner then, not a modal dialog that would block the keyboard.
+        if (document.querySelector("[data-works-offline]")) {
+            const focused = document.activeElement;
+            reconnectModal.show();
+            focused?.focus({ preventScroll: true }); // show() takes the focus; the writer keeps typing
+        } else {
+            reconnectModal.showModal();
+        }
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

@@ -39,6 +39,7 @@ public sealed class AppProcess(string connectionString, IReadOnlyDictionary<stri
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
+        process?.Dispose(); // a restart after KillAsync
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the app.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };

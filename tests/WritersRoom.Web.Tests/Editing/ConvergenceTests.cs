@@ -4,8 +4,9 @@ using WritersRoom.Core.Scripts;
 namespace WritersRoom.Web.Tests.Editing;
 
 /// <summary>
-/// Randomized convergence: simulated writers type into and delete from the same paragraphs, drop off and resend,
-/// and the session is unloaded and reloaded from the database halfway. At the end every copy (writers, session,
+/// Randomized convergence: simulated writers type into and delete from the same paragraphs through the
+/// <see cref="WritersRoom.Web.Editing.EditorService"/> the circuits use, drop off (sometimes with an operation lost
+/// on the way) and resend, and the session is unloaded and reloaded from the database halfway. At the end every copy (writers, session,
 /// database) is identical and every acknowledged character is there exactly once. Seeded; WR_SEED replays a run.
 /// </summary>
 public sealed class ConvergenceTests(ITestOutputHelper output) : IAsyncLifetime
@@ -93,9 +94,16 @@ public sealed class ConvergenceTests(ITestOutputHelper output) : IAsyncLifetime
                 deleted[i].Add(local[at]);
                 await writer.DeleteAsync(block, at, 1);
             }
-            else if (writer.Online && roll < 0.96)
+            else if (writer.Online && roll < 0.945)
             {
                 writer.Disconnect();
+            }
+            else if (writer.Online && roll < 0.96)
+            {
+                var block = shared[random.Next(shared.Count)];
+                var c = (char)(0x4E00 + i * 3000 + next[i]++);
+                typed[i].Add(c);
+                writer.TypeAndLoseTheSend(block, random.Next(writer.TextOf(block).Length + 1), c.ToString());
             }
             else
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WritersRoom.Core.Fountain;
 using WritersRoom.Core.Scripts;
 using WritersRoom.Data;
@@ -23,6 +24,7 @@ public sealed class EditingTestHost : IAsyncLifetime
     public IHost Host { get; private set; } = null!;
     public EditorService Editor => Host.Services.GetRequiredService<EditorService>();
     public ScriptSessionRegistry Registry => Host.Services.GetRequiredService<ScriptSessionRegistry>();
+    public LogRecorder Logs { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -32,7 +34,7 @@ public sealed class EditingTestHost : IAsyncLifetime
             KeyValuePair.Create("ConnectionStrings:WritersRoom", (string?)Database.ConnectionString),
             KeyValuePair.Create("Editing:CommitWindow", (string?)"00:00:00.010"),
         ]);
-        builder.Services.AddLogging();
+        builder.Services.AddLogging(logging => logging.AddProvider(Logs));
         builder.AddWritersRoomData();
         builder.AddWritersRoomScripts();
         builder.AddWritersRoomEditing();

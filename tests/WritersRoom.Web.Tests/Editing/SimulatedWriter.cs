@@ -69,6 +69,23 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
         await FlushAsync(id);
     }
 
+    /// <summary>
+    /// Types, and the connection drops while the operation is on its way: the server never gets it, the writer
+    /// keeps it as unacknowledged and resends it on the next connect.
+    /// </summary>
+    public void TypeAndLoseTheSend(Guid id, int at, string text)
+    {
+        var p = paragraphs[id];
+        p.Local = p.Local.Insert(Math.Min(at, p.Local.Length), text);
+        if (connection is not null && p.InFlight is null)
+        {
+            var op = EditOp.Update(id, p.Version, p.Shadow, p.Local);
+            lock (unacked) unacked.Add(op);
+            p.InFlight = (op.OpId, op.Text!);
+        }
+        Disconnect();
+    }
+
     public async Task DeleteAsync(Guid id, int at, int count)
     {
         var p = paragraphs[id];
