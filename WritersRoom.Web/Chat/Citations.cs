@@ -24,7 +24,7 @@ public static class Citations
                 if (scene.BlockTexts[i].Length >= MinQuotedLength && answer.Contains(scene.BlockTexts[i], StringComparison.Ordinal))
                     quoted.Add(scene.BlockIds[i]);
             citations.Add(new Citation(scene.SceneId, scene.ProductionNumber ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                scene.Heading, quoted.Count > 0 ? quoted : null));
+                scene.Heading, quoted.Count > 0 ? quoted : null, number));
         }
 
         return citations;

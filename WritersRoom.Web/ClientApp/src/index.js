@@ -7,6 +7,7 @@ import { baseKeymap } from "prosemirror-commands";
 import { schema, blockNode } from "./schema.js";
 import { afterEnter, onEmptyEnter, onTab, isUppercase, TYPES, LABELS } from "./flow.js";
 import { Sync } from "./sync.js";
+import { citedPlugin, reveal } from "./cited.js";
 
 const MAX_PASTE_CHARS = 200_000;
 const presenceKey = new PluginKey("presence");
@@ -186,6 +187,7 @@ export function create(host, dotnet, options) {
         keymap(baseKeymap),
         uniqueIds,
         presencePlugin,
+        citedPlugin,
       ],
     }),
     editable: () => options.canEdit,
@@ -313,6 +315,7 @@ export function create(host, dotnet, options) {
       view.dispatch(view.state.tr.setSelection(sel).scrollIntoView().setMeta("remote", true));
       view.focus();
     },
+    reveal(headingId, blockIds) { reveal(view, headingId, blockIds); },
     destroy() { view.destroy(); },
   };
 
