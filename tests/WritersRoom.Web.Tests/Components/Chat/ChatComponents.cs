@@ -41,6 +41,7 @@ internal sealed class ChatComponents : IAsyncDisposable
         context.Services.AddSingleton(host.Services.GetRequiredService<ChatPipeline>());
         context.Services.AddSingleton(host.Services.GetRequiredService<ChatThreads>());
         context.Services.AddSingleton(host.Services.GetRequiredService<AiProviderInfo>());
+        context.Services.AddSingleton(host.Services.GetRequiredService<WritersRoom.Data.Scripts.ScriptCatalog>());
         context.Services.AddScoped<CurrentUser>();
         return new ChatComponents(host, context);
     }
