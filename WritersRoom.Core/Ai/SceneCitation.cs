@@ -30,6 +30,9 @@ public static partial class SceneCitation
         return numbers;
     }
 
+    /// <summary>Finds the <c>[Scene N]</c> markers; group 1 is N.</summary>
+    public static Regex MarkerPattern => Marker();
+
     [GeneratedRegex(@"\[Scene (\d{1,9})\]")]
     private static partial Regex Marker();
 

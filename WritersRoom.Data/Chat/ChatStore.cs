@@ -132,12 +132,17 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
         return row is null ? (null, []) : (row.Summary, row.Recent.OrderBy(m => m.CreatedAt).ToList());
     }
 
-    public async Task<IReadOnlyList<Conversation>> ListThreadsAsync(Guid scriptId, string userId, CancellationToken ct = default)
+    /// <summary>The caller's threads and those shared with the room on one script, latest first, with each author's name (one query).</summary>
+    public async Task<IReadOnlyList<ThreadSummary>> ListThreadsAsync(Guid scriptId, string userId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Conversations.AsNoTracking()
             .Where(c => c.ScriptId == scriptId && (c.CreatedById == userId || c.Shared))
-            .OrderByDescending(c => c.UpdatedAt).Take(200).ToListAsync(ct);
+            .OrderByDescending(c => c.UpdatedAt).Take(200)
+            .Select(c => new ThreadSummary(c.Id, c.Title, c.Shared, c.CreatedById == userId,
+                db.Users.Where(u => u.Id == c.CreatedById).Select(u => u.DisplayName ?? u.UserName).FirstOrDefault() ?? "",
+                c.MessageCount, c.UpdatedAt))
+            .ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<Message>> MessagesAsync(Guid conversationId, Guid scriptId, string userId, CancellationToken ct = default)
@@ -149,25 +154,27 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
             .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
     }
 
-    /// <summary>Only the author renames, shares or deletes a thread; others' threads read as not found.</summary>
-    public async Task<bool> RenameAsync(Guid conversationId, string userId, string title, CancellationToken ct = default)
+    /// <summary>Only the author renames, shares or deletes a thread, on its own script; others' threads read as not found.</summary>
+    public async Task<bool> RenameAsync(Guid conversationId, Guid scriptId, string userId, string title, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var trimmed = title.Trim();
-        return await db.Conversations.Where(c => c.Id == conversationId && c.CreatedById == userId)
+        return await Own(db, conversationId, scriptId, userId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Title, trimmed.Length > 200 ? trimmed[..200] : trimmed).SetProperty(c => c.AutoTitled, false), ct) == 1;
     }
 
-    public async Task<bool> SetSharedAsync(Guid conversationId, string userId, bool shared, CancellationToken ct = default)
+    public async Task<bool> SetSharedAsync(Guid conversationId, Guid scriptId, string userId, bool shared, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Conversations.Where(c => c.Id == conversationId && c.CreatedById == userId)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Shared, shared), ct) == 1;
+        return await Own(db, conversationId, scriptId, userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Shared, shared), ct) == 1;
     }
 
-    public async Task<bool> DeleteAsync(Guid conversationId, string userId, CancellationToken ct = default)
+    public async Task<bool> DeleteAsync(Guid conversationId, Guid scriptId, string userId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Conversations.Where(c => c.Id == conversationId && c.CreatedById == userId).ExecuteDeleteAsync(ct) == 1;
+        return await Own(db, conversationId, scriptId, userId).ExecuteDeleteAsync(ct) == 1;
     }
+
+    private static IQueryable<Conversation> Own(WritersRoomDbContext db, Guid conversationId, Guid scriptId, string userId) =>
+        db.Conversations.Where(c => c.Id == conversationId && c.ScriptId == scriptId && c.CreatedById == userId);
 }

@@ -38,4 +38,8 @@ public class Message
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 }
 
-public sealed record Citation(Guid SceneId, string? SceneNumber, string Heading, List<Guid>? BlockIds = null);
+/// <summary>
+/// A scene an answer cites. <see cref="Ordinal"/> is the N of the <c>[Scene N]</c> marker in the answer (the scene's
+/// position in the script), which the chat turns into this link; <see cref="SceneNumber"/> is what the writer sees.
+/// </summary>
+public sealed record Citation(Guid SceneId, string? SceneNumber, string Heading, List<Guid>? BlockIds = null, int? Ordinal = null);

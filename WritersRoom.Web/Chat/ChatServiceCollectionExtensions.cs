@@ -35,6 +35,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<AnswerStreamer>();
         services.AddSingleton<ChatAfterTurn>();
         services.AddSingleton<ChatPipeline>();
+        services.AddSingleton<ChatThreads>();
         return builder;
     }
 }

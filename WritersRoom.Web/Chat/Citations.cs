@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WritersRoom.Core.Ai;
 using WritersRoom.Core.Retrieval;
 using WritersRoom.Data.Entities;
@@ -6,27 +7,50 @@ namespace WritersRoom.Web.Chat;
 
 /// <summary>
 /// Turns the answer's <c>[Scene N]</c> markers into links to the scenes it was given; paragraphs quoted in the
-/// answer become the highlighted blocks. A number that names no given scene is dropped, never guessed.
+/// answer become the highlighted blocks: a paragraph given whole, or one that holds a quotation of the answer
+/// (a speaker's "NAME:" before it and a trailing ellipsis aside). A number that names no given scene is dropped,
+/// never guessed.
 /// </summary>
-public static class Citations
+public static partial class Citations
 {
     private const int MinQuotedLength = 12;
 
     public static List<Citation> From(string answer, IReadOnlyList<SceneDocument> scenes)
     {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(scenes);
         var byNumber = scenes.GroupBy(s => s.Number).ToDictionary(g => g.Key, g => g.First());
+        var quotations = Quotations(answer);
         var citations = new List<Citation>();
         foreach (var number in SceneCitation.FindAll(answer))
         {
             if (!byNumber.TryGetValue(number, out var scene)) continue;
             var quoted = new List<Guid>();
             for (var i = 0; i < scene.BlockIds.Count; i++)
-                if (scene.BlockTexts[i].Length >= MinQuotedLength && answer.Contains(scene.BlockTexts[i], StringComparison.Ordinal))
+            {
+                var text = scene.BlockTexts[i];
+                if ((text.Length >= MinQuotedLength && answer.Contains(text, StringComparison.Ordinal))
+                    || quotations.Any(q => text.Contains(q, StringComparison.Ordinal)))
                     quoted.Add(scene.BlockIds[i]);
+            }
+
             citations.Add(new Citation(scene.SceneId, scene.ProductionNumber ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                scene.Heading, quoted.Count > 0 ? quoted : null));
+                scene.Heading, quoted.Count > 0 ? quoted : null, number));
         }
 
         return citations;
     }
+
+    private static List<string> Quotations(string answer) =>
+        Quoted().Matches(answer)
+            .Select(m => Speaker().Replace(m.Groups["q"].Value, "").TrimEnd('…', '.', ' ').Trim())
+            .Where(q => q.Length >= MinQuotedLength)
+            .Distinct()
+            .ToList();
+
+    [GeneratedRegex("[\"“](?<q>[^\"“”\\n]{12,})[\"”]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^[A-Z0-9][A-Z0-9 .'\-]*(\([^)]*\))?:\s+")]
+    private static partial Regex Speaker();
 }

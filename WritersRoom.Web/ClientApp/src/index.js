@@ -11,6 +11,7 @@ import { enter, tab, retype, addScene, deleteScene } from "./commands.js";
 import { typeAheadPlugin } from "./typeahead.js";
 import { findPlugin, FindBar } from "./find.js";
 import { sceneNumbersPlugin, showSceneNumbers } from "./numbers.js";
+import { citedPlugin, reveal } from "./cited.js";
 
 const MAX_PASTE_CHARS = 200_000;
 const presenceKey = new PluginKey("presence");
@@ -176,6 +177,7 @@ export function create(host, dotnet, options) {
         presencePlugin,
         findPlugin,
         sceneNumbersPlugin,
+        citedPlugin,
       ],
     }),
     editable: () => options.canEdit,
@@ -328,6 +330,7 @@ export function create(host, dotnet, options) {
     addScene() { if (options.canEdit) addScene(view); },
     deleteScene(headingId) { if (options.canEdit) deleteScene(view, headingId); },
     find() { findBar.open(); },
+    reveal(headingId, blockIds) { reveal(view, headingId, blockIds); },
     destroy() { view.destroy(); },
   };
 

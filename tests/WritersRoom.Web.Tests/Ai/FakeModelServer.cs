@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,6 +38,32 @@ internal sealed class FakeModelServer : IAsyncDisposable
 
     /// <summary>Faults for the next chat requests, one each: "429" (Retry-After: 1), "500", "drop" (one piece, then the connection dies).</summary>
     public ConcurrentQueue<string> ChatFaults { get; } = new();
+
+    /// <summary>
+    /// Tool calls for the next streamed chat requests, one each: the request is answered with a call of the offered tool
+    /// whose name ends with the given one (the connector prefixes the plugin's name, e.g. <c>script_read_scene</c>) and
+    /// the given JSON arguments; the connector then runs the tool and asks again.
+    /// </summary>
+    public ConcurrentQueue<(string Name, string Arguments)> ToolCalls { get; } = new();
+
+    /// <summary>
+    /// When set, the next chat request streams the pieces the test writes here, one SSE chunk each, and ends when the
+    /// channel completes: a test decides when each token arrives, with no timing involved.
+    /// </summary>
+    public Channel<string>? ManualAnswer
+    {
+        get => Volatile.Read(ref _manualAnswer);
+        set => Volatile.Write(ref _manualAnswer, value);
+    }
+
+    private Channel<string>? _manualAnswer;
+
+    /// <summary>The <c>tool</c> messages the app sent back to the model, in order.</summary>
+    public IEnumerable<string> ToolResults => Requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal))
+        .SelectMany(r => r.Body["messages"]?.AsArray() ?? [])
+        .Where(m => (string?)m?["role"] == "tool")
+        .Select(m => m!["content"] is JsonValue v ? (string?)v ?? "" : m["content"]?.ToJsonString() ?? "")
+        .Distinct();
 
     /// <summary>Runs when a chat request arrives, before it is answered (to observe what the app did first).</summary>
     public Func<Task>? BeforeChat { get; set; }
@@ -84,6 +111,10 @@ internal sealed class FakeModelServer : IAsyncDisposable
             await before();
         if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && ChatFaults.TryDequeue(out var fault))
             await FaultAsync(context, body, fault);
+        else if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && Streamed(body) && ToolCalls.TryDequeue(out var call))
+            await ToolCallAsync(context, body, call.Name, call.Arguments);
+        else if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && Streamed(body) && Interlocked.Exchange(ref _manualAnswer, null) is { } manual)
+            await ManualAsync(context, body, manual);
         else if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
             await OpenAIChatAsync(context, body);
         else if (path.EndsWith("/embeddings", StringComparison.Ordinal))
@@ -115,6 +146,40 @@ internal sealed class FakeModelServer : IAsyncDisposable
             await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = piece }, null));
         await WriteSseAsync(context, Chunk(model, new { }, "stop"));
         await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    /// <summary>The answer is streamed; the rare intent call is not, and must not take a scripted answer meant for the answer.</summary>
+    private static bool Streamed(JsonNode body) => body["stream"]?.GetValue<bool>() == true;
+
+    private static async Task ToolCallAsync(HttpContext context, JsonNode body, string name, string arguments)
+    {
+        var model = (string?)body["model"];
+        name = (body["tools"]?.AsArray() ?? []).Select(t => (string?)t?["function"]?["name"])
+            .FirstOrDefault(n => n is not null && (n == name || n.EndsWith("_" + name, StringComparison.Ordinal) || n.EndsWith("-" + name, StringComparison.Ordinal)))
+            ?? name;
+        context.Response.ContentType = "text/event-stream";
+        var call = new { index = 0, id = "call_" + Guid.NewGuid().ToString("N")[..8], type = "function", function = new { name, arguments } };
+        await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = (string?)null, tool_calls = new[] { call } }, null));
+        await WriteSseAsync(context, Chunk(model, new { }, "tool_calls"));
+        await context.Response.WriteAsync("data: [DONE]\n\n");
+    }
+
+    private static async Task ManualAsync(HttpContext context, JsonNode body, Channel<string> pieces)
+    {
+        var model = (string?)body["model"];
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            await foreach (var piece in pieces.Reader.ReadAllAsync(context.RequestAborted))
+                await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = piece }, null));
+            await WriteSseAsync(context, Chunk(model, new { }, "stop"));
+            await context.Response.WriteAsync("data: [DONE]\n\n");
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The app stopped listening (the writer pressed stop): nothing more to send.
+        }
     }
 
     private static async Task FaultAsync(HttpContext context, JsonNode body, string fault)

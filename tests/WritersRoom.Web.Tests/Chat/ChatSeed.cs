@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pgvector;
 using WritersRoom.Core.Ai;
 using WritersRoom.Core.Fountain;
+using WritersRoom.Core.Scripts;
 using WritersRoom.Data;
 using WritersRoom.Data.Entities;
 using WritersRoom.Data.Scripts;
@@ -24,6 +25,13 @@ internal static class ChatSeed
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return user.Id;
+    }
+
+    public static async Task MemberAsync(IDbContextFactory<WritersRoomDbContext> factory, Guid scriptId, string userId, ScriptRole role = ScriptRole.Writer)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        db.ScriptMembers.Add(new ScriptMember { ScriptId = scriptId, UserId = userId, Role = role });
+        await db.SaveChangesAsync();
     }
 
     public static async Task<Guid> ImportAsync(IDbContextFactory<WritersRoomDbContext> factory, string fountain, string owner, bool embed = true)

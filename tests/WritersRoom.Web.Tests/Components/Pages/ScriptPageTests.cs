@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
 using TestContext = Xunit.TestContext;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Components.Editor;
@@ -43,5 +44,25 @@ public sealed class ScriptPageTests(TestDatabase database) : IClassFixture<TestD
         Assert.Contains("Script not found", theirs.Markup);
         Assert.DoesNotContain("SECOND RISING", theirs.Markup);
         Assert.Empty(theirs.FindAll("[data-testid=block], [data-testid=scene-nav-item], [data-testid=script-title]"));
+    }
+
+    [Fact]
+    public async Task A_citation_link_hands_the_scene_and_paragraphs_to_the_editor_without_reloading_the_page()
+    {
+        var owner = await PageServices.CreateUserAsync(database);
+        var id = await SampleScript.ImportAsync(PageServices.Importer(database), owner, TestContext.Current.CancellationToken);
+        await using var context = PageServices.Create(database, owner);
+        context.ComponentFactories.AddStub<ScriptEditor>();
+        var navigation = context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var page = context.Render<ScriptPage>(p => p.Add(s => s.Id, id));
+        page.WaitForElement("[data-testid=script-title]");
+        var editor = page.FindComponent<Stub<ScriptEditor>>();
+        var (scene, block) = (Guid.NewGuid(), Guid.NewGuid());
+
+        navigation.NavigateTo($"/scripts/{id}?scene={scene}&at={block}");
+
+        page.WaitForAssertion(() => Assert.Equal(scene, page.FindComponent<Stub<ScriptEditor>>().Instance.Parameters.Get(e => e.RevealScene)));
+        Assert.Equal(block.ToString(), page.FindComponent<Stub<ScriptEditor>>().Instance.Parameters.Get(e => e.RevealBlocks));
+        Assert.Same(editor.Instance, page.FindComponent<Stub<ScriptEditor>>().Instance);
     }
 }
