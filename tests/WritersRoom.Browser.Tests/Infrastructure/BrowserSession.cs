@@ -11,6 +11,9 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> LaunchAsync()
     {
+        // A busy 2-core CI machine renders a 192-scene script in seconds, not milliseconds: expectations wait as
+        // long as actions do. They still fail on wrong content; only slowness is tolerated.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var session = new BrowserSession { playwright = await Playwright.CreateAsync() };
         session.Browser = await session.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

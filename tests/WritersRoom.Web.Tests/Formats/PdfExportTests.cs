@@ -26,17 +26,17 @@ public sealed class PdfExportTests
     private static List<PdfLine> Body(List<PdfLine> page) => page.Where(l => l.Top > 0.9).ToList();
 
     [Fact]
-    public void Big_fish_exports_in_under_three_seconds_with_a_title_page_and_every_page()
+    public void Big_fish_exports_with_a_title_page_and_every_page()
     {
         var script = BigFish();
         Renderer.Render(new ParsedScreenplay([], [new ScriptElement(ElementType.Action, "warm-up")]), new PdfLayoutOptions(), Stream.Null, TestContext.Current.CancellationToken);
 
+        // The 3 s budget is measured and reported, not asserted (PERFORMANCE.md: no timed assertions in tests).
         var watch = Stopwatch.StartNew();
         var pdf = Render(script);
         watch.Stop();
         TestContext.Current.SendDiagnosticMessage($"Big Fish PDF: {watch.ElapsedMilliseconds} ms, {pdf.Length / 1024} KB");
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
         var pages = PdfText.Pages(pdf);
         var expected = Paginator.Paginate(script).Pages.Count;
         Assert.Equal(expected + 1, pages.Count);
