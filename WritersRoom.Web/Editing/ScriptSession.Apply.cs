@@ -39,6 +39,7 @@ public sealed partial class ScriptSession
             structureChanged = false;
             try
             {
+                BeforeBulkOpLocked(op, userId);
                 update = op.Kind switch
                 {
                     EditOpKind.InsertBlock => Insert(op, userId),
@@ -56,6 +57,7 @@ public sealed partial class ScriptSession
                 return ApplyOutcome.Rejected;
             }
             version++;
+            NoteEditLocked();
             applied[op.OpId] = false;
             pendingOps.Add(op.OpId);
             pendingAcks.Add((op.OpId, origin));
@@ -105,6 +107,9 @@ public sealed partial class ScriptSession
         };
         scene.Blocks.Insert(index, block);
         blockById[block.Id] = block;
+        // An undo of a deletion brings the id back before its row was deleted: cancel the delete, and outrank the row's
+        // version (the script's version bounds every block's) so the upsert overwrites it.
+        if (deletedBlocks.Remove(block.Id)) block.Version = version;
         Touch(block, userId);
         if (block.Rank.Length > MaxRankLength) Respace(scene);
         Normalize(scene);
