@@ -35,6 +35,12 @@ public sealed partial class ScriptSession
         lock (gate) return blockById.ContainsKey(blockId);
     }
 
+    /// <summary>One paragraph's text now, or null if it is not in the script.</summary>
+    public string? TextOf(Guid blockId)
+    {
+        lock (gate) return blockById.TryGetValue(blockId, out var block) ? block.Text : null;
+    }
+
     /// <summary>Where each paragraph is in reading order, with its type and text (comment threads list in script order).</summary>
     public IReadOnlyDictionary<Guid, (int Position, ElementType Type, string Text)> ParagraphIndex()
     {

@@ -7,6 +7,7 @@ import { baseKeymap } from "prosemirror-commands";
 import { schema, blockNode } from "./schema.js";
 import { afterEnter, onEmptyEnter, onTab, isUppercase, TYPES, LABELS } from "./flow.js";
 import { Sync } from "./sync.js";
+import { reviewPlugin, setMarkers, trackParagraph } from "./review.js";
 
 const MAX_PASTE_CHARS = 200_000;
 const presenceKey = new PluginKey("presence");
@@ -177,15 +178,18 @@ export function create(host, dotnet, options) {
     }, 150);
   };
 
+  let paragraph = null;
   const view = new EditorView(page, {
     state: EditorState.create({
       doc: schema.node("doc", null, nodes),
       plugins: [
         history(),
-        keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true) }),
+        keymap({ "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true),
+          "Mod-Alt-m": (state) => { dotnet.invokeMethodAsync("NewComment", state.selection.$head.parent.attrs.id ?? null).catch(() => {}); return true; } }),
         keymap(baseKeymap),
         uniqueIds,
         presencePlugin,
+        reviewPlugin((id) => dotnet.invokeMethodAsync("OpenComments", id).catch(() => {})),
       ],
     }),
     editable: () => options.canEdit,
@@ -212,11 +216,13 @@ export function create(host, dotnet, options) {
       }
       if (!prev.selection.eq(next.selection) || !prev.doc.eq(next.doc)) {
         select.value = next.selection.$head.parent.type.name;
+        if (!tr.getMeta("remote")) paragraph?.selected(next);
         if (!tr.getMeta("remote")) sendPresence();
       }
     },
   });
   select.value = view.state.selection.$head.parent.type.name;
+  paragraph = trackParagraph(view);
   select.addEventListener("change", () => {
     const { $head } = view.state.selection;
     view.dispatch(view.state.tr.setNodeMarkup($head.before(1), schema.nodes[select.value], $head.parent.attrs));
@@ -243,7 +249,9 @@ export function create(host, dotnet, options) {
       const merged = sync.remote(u, b, local);
       if (merged === null) continue;
       if (st?.typeOp === u.opId) st.typeOp = null;
-      if (f.node.type.name !== b.type && !st?.typeOp) tr.setNodeMarkup(f.pos, schema.nodes[b.type], { ...f.node.attrs, rev: b.revisionColor ?? null });
+      const retype = f.node.type.name !== b.type && !st?.typeOp;
+      const rev = b.revisionColor ?? null;
+      if (retype || (f.node.attrs.rev ?? null) !== rev) tr.setNodeMarkup(f.pos, retype ? schema.nodes[b.type] : null, { ...f.node.attrs, rev });
       if (merged !== local) replaceText(tr, f.pos, local, merged);
     }
   }
@@ -278,9 +286,9 @@ export function create(host, dotnet, options) {
       for (const u of updates) {
         if (u.resync) {
           if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
-          for (const b of u.blocks) { const local = localText(b.id); if (local !== null) b.text = sync.remote(u, b, local) ?? local; }
-          sync.load(u.blocks);
-          reset(u.blocks);
+          const shown = u.blocks.map((b) => { const local = localText(b.id); return local === null ? b : { ...b, text: sync.remote(u, b, local) ?? local }; });
+          sync.retain(u.blocks);
+          reset(shown);
           return editor.receive(updates.slice(updates.indexOf(u) + 1));
         }
         applyUpdate(tr, u);
@@ -313,6 +321,8 @@ export function create(host, dotnet, options) {
       view.dispatch(view.state.tr.setSelection(sel).scrollIntoView().setMeta("remote", true));
       view.focus();
     },
+    comments(list) { setMarkers(view, list); },
+    currentBlock() { return paragraph.current(); },
     destroy() { view.destroy(); },
   };
 

@@ -156,5 +156,12 @@ public sealed class HistoryService(ScriptAccess access, ScriptSessionRegistry re
         {
             throw new RequestRejectedException("The version is taking long to save; it will appear in the history when it is written.");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The writer logged the cause; what matters here is what did and did not happen.
+            throw new RequestRejectedException(pending.Kind == SnapshotKind.Named
+                ? "The version could not be saved; try again in a moment."
+                : "Done, but the copy of the script as it was before could not be saved to the history.");
+        }
     }
 }
