@@ -25,11 +25,12 @@ public sealed class CompareViewTests
         Assert.Equal("1 scene changed · 1 scene removed", view.Find("[data-testid=compare-summary]").TextContent);
         Assert.Equal(["changed", "removed"], view.FindAll("[data-testid=compare-scene]").Select(s => s.GetAttribute("data-change")));
         var shown = view.FindAll("[data-testid=compare-scene]")[0].QuerySelectorAll("[data-testid=compare-paragraph]");
-        // The heading, the changed paragraph and one neighbour; three unchanged paragraphs folded into a count.
-        Assert.Equal(["unchanged", "unchanged", "changed"], shown.Select(p => p.GetAttribute("data-change")));
-        Assert.Equal(["INT. A - DAY", "Four."], shown.Take(2).Select(p => p.TextContent.Trim()));
-        Assert.Contains("3 paragraphs unchanged", view.Markup);
-        Assert.Contains("now six", shown[2].QuerySelector("ins")!.TextContent);
+        // The changed paragraph and its unchanged neighbour; the four before folded into a count.
+        Assert.Equal(["unchanged", "changed"], shown.Select(p => p.GetAttribute("data-change")));
+        Assert.Equal("Four.", shown[0].TextContent.Trim());
+        Assert.Contains("4 paragraphs unchanged", view.Markup);
+        Assert.Contains("now six", shown[1].QuerySelector("ins")!.TextContent);
+        Assert.Contains("1 changed", view.Find("[data-testid=compare-scene] .wr-compare-badge").TextContent);
 
         view.Find("[data-testid=compare-show-unchanged]").Change(true);
         Assert.Equal(3, view.FindAll("[data-testid=compare-scene]").Count);
