@@ -1,4 +1,4 @@
-using WritersRoom.Web.Editing;
+using System.Threading.Channels;
 
 namespace WritersRoom.Web.Components.Editor.Review;
 
@@ -8,12 +8,20 @@ public sealed record FocusComments(Guid? BlockId, bool Compose);
 /// <summary>
 /// One editor's relay to its panels: the session's events (comments, history, revision mode) and the editor's own
 /// requests (<see cref="FocusComments"/>). One per editor component, never a service: each circuit has its own.
-/// Handlers run in order and are awaited, so a panel re-renders through its own InvokeAsync.
+/// <see cref="Publish"/> only enqueues, so the editor's pump never waits on a panel; a loop of its own hands the
+/// messages to the handlers in order, and each panel re-renders through its own InvokeAsync.
 /// </summary>
-public sealed class EditorEvents
+public sealed class EditorEvents : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly List<Func<object, Task>> handlers = [];
+    private readonly Channel<object> queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task loop;
+
+    public EditorEvents() => loop = Task.Run(DispatchAsync);
+
+    /// <summary>Told when a handler fails; the next messages are still delivered.</summary>
+    public Action<Exception>? OnError { get; set; }
 
     public IDisposable Subscribe(Func<object, Task> handler)
     {
@@ -21,11 +29,33 @@ public sealed class EditorEvents
         return new Subscription(this, handler);
     }
 
-    public async Task PublishAsync(object message)
+    /// <summary>Never blocks: safe under a session's lock and on the editor's pump.</summary>
+    public void Publish(object message) => queue.Writer.TryWrite(message);
+
+    private async Task DispatchAsync()
     {
-        Func<object, Task>[] current;
-        lock (gate) current = [.. handlers];
-        foreach (var handler in current) await handler(message);
+        await foreach (var message in queue.Reader.ReadAllAsync())
+        {
+            Func<object, Task>[] current;
+            lock (gate) current = [.. handlers];
+            foreach (var handler in current)
+            {
+                try
+                {
+                    await handler(message);
+                }
+                catch (Exception e)
+                {
+                    OnError?.Invoke(e);
+                }
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await loop;
     }
 
     private sealed class Subscription(EditorEvents owner, Func<object, Task> handler) : IDisposable

@@ -116,7 +116,7 @@ public sealed class CommentPanelTests(ReviewPanelHost host) : IClassFixture<Revi
         var panel = Render(context, script, ScriptRole.Owner, events, null);
         panel.WaitForElement("[data-testid=comment-empty]", ReviewPanelHost.Wait);
 
-        await panel.InvokeAsync(() => events.PublishAsync(new FocusComments(action, Compose: true)));
+        events.Publish(new FocusComments(action, Compose: true));
 
         Assert.Equal(action.ToString(), panel.WaitForElement("[data-testid=comment-composer]", ReviewPanelHost.Wait).GetAttribute("data-block-id"));
     }

@@ -72,7 +72,7 @@ public sealed class ReviewPanelHost : IAsyncLifetime
         public void OnCommitted(IReadOnlyList<Guid> opIds) { }
         public void OnRejected(OpRejection rejection) { }
         public void OnPresence(IReadOnlyList<PresenceEntry> presence) { }
-        // The session calls under its lock; the pump in the app hands over off it, and so does this.
-        public void OnEvent(SessionEvent sessionEvent) => _ = Task.Run(() => events.PublishAsync(sessionEvent));
+        // Publish only enqueues, so it is safe under the session's lock (the app's pump calls it off the lock).
+        public void OnEvent(SessionEvent sessionEvent) => events.Publish(sessionEvent);
     }
 }
