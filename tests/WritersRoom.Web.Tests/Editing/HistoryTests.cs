@@ -14,7 +14,7 @@ using WritersRoom.Web.Editing.History;
 namespace WritersRoom.Web.Tests.Editing;
 
 /// <summary>Snapshots against the real database and live sessions: automatic, named, before bulk changes, restore, compare.</summary>
-public sealed class HistoryTests : IAsyncLifetime
+public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Fountain = "INT. RIVER - DAY\n\nEdward wades in.\n\nWILL\nDad?\n\nEXT. ROAD - NIGHT\n\nA car passes.\n";
 
@@ -292,5 +292,50 @@ public sealed class HistoryTests : IAsyncLifetime
         var pair = await History.CompareAsync(owner, script, later, saved);
         Assert.Equal(("Draft 1", "Draft 2"), (pair.OlderLabel, pair.NewerLabel));
         Assert.Equal((1, 1, 1), (pair.Comparison.Added, pair.Comparison.Removed, pair.Comparison.Changed));
+    }
+
+    [Fact]
+    public async Task Big_Fish_is_copied_compared_and_restored_whole()
+    {
+        var (script, owner) = await ScriptAsync(File.ReadAllText(TestSupport.TestEnvironment.Fixture("big-fish.fountain")));
+        var client = new RecordingClient();
+        using var editor = await host.Editor.OpenAsync(script, owner, "Owner", client);
+        var original = editor.Session.Paragraphs().Select(p => p.Text).ToList();
+
+        var copy = Median(() => editor.Session.Copy());
+        var json = "";
+        var serialize = Median(() => json = ScriptVersionJson.Serialize(editor.Session.Copy()));
+        var saved = await History.CreateNamedAsync(owner, script, "Big Fish as imported");
+        var outline = editor.Session.Outline().Where(s => s.Heading.Length > 0).ToList();
+        var target = editor.Snapshot.Blocks.First(b => b.Type == "action");
+        await TypeAsync(editor, client, target.Id, target.Text + " And then some.");
+        var delete = EditOp.DeleteSceneOp(outline[100].Id);
+        await editor.SubmitAsync([delete]);
+        await client.WaitCommittedAsync(delete.OpId);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = (await History.CompareAsync(owner, script, saved, null)).Comparison;
+        var compare = watch.Elapsed;
+        Assert.Equal((0, 1, 1), (result.Added, result.Removed, result.Changed));
+        Assert.Equal(outline[100].Heading, Assert.Single(result.Scenes, s => s.Kind == ChangeKind.Removed).Heading);
+
+        watch.Restart();
+        await History.RestoreAsync(owner, script, saved);
+        var restore = watch.Elapsed;
+        Assert.Equal(original, editor.Session.Paragraphs().Select(p => p.Text));
+        output.WriteLine($"Big Fish ({original.Count} paragraphs): copy under the lock {copy.TotalMilliseconds:F2} ms, "
+            + $"serialise {serialize.TotalMilliseconds:F1} ms ({json.Length / 1024} KB), compare {compare.TotalMilliseconds:F0} ms, "
+            + $"restore incl. the snapshot before it {restore.TotalMilliseconds:F0} ms");
+    }
+
+    private static TimeSpan Median(Action action)
+    {
+        var times = Enumerable.Range(0, 7).Select(_ =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            action();
+            return watch.Elapsed;
+        }).Order().ToList();
+        return times[times.Count / 2];
     }
 }
