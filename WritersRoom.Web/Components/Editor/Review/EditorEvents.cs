@@ -11,7 +11,7 @@ public sealed record FocusComments(Guid? BlockId, bool Compose);
 /// <see cref="Publish"/> only enqueues, so the editor's pump never waits on a panel; a loop of its own hands the
 /// messages to the handlers in order, and each panel re-renders through its own InvokeAsync.
 /// </summary>
-public sealed class EditorEvents : IAsyncDisposable
+public sealed class EditorEvents : IDisposable
 {
     private readonly Lock gate = new();
     private readonly List<Func<object, Task>> handlers = [];
@@ -52,11 +52,11 @@ public sealed class EditorEvents : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        await loop;
-    }
+    /// <summary>Takes no more messages; the loop ends once it has handed over those already queued.</summary>
+    public void Dispose() => queue.Writer.TryComplete();
+
+    /// <summary>Ends when every message published before <see cref="Dispose"/> has been handled.</summary>
+    public Task Completion => loop;
 
     private sealed class Subscription(EditorEvents owner, Func<object, Task> handler) : IDisposable
     {

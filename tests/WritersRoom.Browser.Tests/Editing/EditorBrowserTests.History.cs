@@ -6,18 +6,10 @@ namespace WritersRoom.Browser.Tests.Editing;
 
 // Playwright's calls carry their own timeouts; the shared app fixture is what ends the run.
 #pragma warning disable xUnit1051
-public sealed class HistoryBrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+// One class with the other editor tests, so it shares their app and browser (each class of its own starts another
+// app process, and on a small machine the parallel classes slow each other past their timeouts).
+public sealed partial class EditorBrowserTests
 {
-    private const string Fountain = "INT. RIVER - DAY\n\nEdward wades in.\n\nWILL\nDad?\n";
-
-    private static async Task<IPage> OpenAsync(IBrowserContext context, Guid script)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"scripts/{script}");
-        await page.Locator("[data-testid=block]").First.WaitForAsync();
-        return page;
-    }
-
     [Fact]
     public async Task Restoring_a_named_version_puts_the_old_text_back_in_every_open_editor()
     {
