@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using WritersRoom.Data.Comments;
+using WritersRoom.Data.History;
 using WritersRoom.Data.Scripts;
 
 namespace WritersRoom.Data;
@@ -37,6 +39,8 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddSingleton<ScriptMembers>();
         builder.Services.AddSingleton<ScriptImporter>();
         builder.Services.AddSingleton<ScriptDocumentLoader>();
+        builder.Services.AddSingleton<SnapshotStore>();
+        builder.Services.AddSingleton<CommentStore>();
         return builder;
     }
 

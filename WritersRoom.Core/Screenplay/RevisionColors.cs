@@ -12,6 +12,23 @@ public static class RevisionColors
         ("Goldenrod", "#F1C232"), ("Buff", "#F0DC82"), ("Salmon", "#FA8072"), ("Cherry", "#DE3163"), ("Tan", "#D2B48C"),
     ];
 
+    /// <summary>
+    /// The colours a writing team marks changes with, in order; White is the first draft, not a revision. A team
+    /// that runs past Cherry starts again at Blue ("Double Blue"), so the cycle wraps.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Cycle = ["Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon", "Cherry"];
+
+    /// <summary>The cycle's own spelling of <paramref name="name"/>, or null if it is not a revision colour.</summary>
+    public static string? InCycle(string? name) =>
+        Cycle.FirstOrDefault(c => c.Equals(name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The colour after <paramref name="current"/> in the cycle; Blue to start with.</summary>
+    public static string Next(string? current)
+    {
+        var known = InCycle(current);
+        return known is null ? Cycle[0] : Cycle[(Cycle.ToList().IndexOf(known) + 1) % Cycle.Count];
+    }
+
     /// <summary>The colour's place in the sequence, or past the end for a name we do not know.</summary>
     public static int Rank(string name)
     {

@@ -22,7 +22,6 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => c.ScriptId);
         b.HasIndex(c => c.ThreadId);
         b.HasOne<Script>().WithMany().HasForeignKey(c => c.ScriptId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Block>().WithMany().HasForeignKey(c => c.BlockId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -485,6 +485,14 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("resolved");
 
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedById")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by_id");
+
                     b.Property<Guid>("ScriptId")
                         .HasColumnType("uuid")
                         .HasColumnName("script_id");
@@ -1256,13 +1264,6 @@ namespace WritersRoom.Data.Migrations
 
             modelBuilder.Entity("WritersRoom.Data.Entities.Comment", b =>
                 {
-                    b.HasOne("WritersRoom.Data.Entities.Block", null)
-                        .WithMany()
-                        .HasForeignKey("BlockId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_comments_blocks_block_id");
-
                     b.HasOne("WritersRoom.Data.Entities.Script", null)
                         .WithMany()
                         .HasForeignKey("ScriptId")

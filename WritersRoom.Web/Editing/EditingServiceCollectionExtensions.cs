@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using WritersRoom.Web.Editing;
+using WritersRoom.Web.Editing.Comments;
+using WritersRoom.Web.Editing.History;
+using WritersRoom.Web.Editing.Revisions;
 
 // Like the other areas' registrations, in the hosting namespace so Program.cs needs one line, not a using too.
 namespace Microsoft.Extensions.Hosting;
@@ -21,8 +24,26 @@ public static class EditingServiceCollectionExtensions
         builder.Services.AddSingleton<ScriptSessionRegistry>();
         builder.Services.AddHostedService<SessionSweeper>();
         builder.Services.AddSingleton<EditorService>();
+        AddReview(builder.Services);
         // A paragraph op carries its old and new text; the default 32 KB message limit would refuse long paragraphs.
         builder.Services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);
         return builder;
+    }
+
+    /// <summary>What writers do around the text on a live script: comments, history (snapshots) and revision mode.</summary>
+    private static void AddReview(IServiceCollection services)
+    {
+        services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName)
+            .Validate(o => o.AutoEveryOperations > 0 && o.KeepAutomatic > 0 && o.CheckInterval > TimeSpan.Zero,
+                "History:AutoEveryOperations, KeepAutomatic and CheckInterval must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<HistoryOptions>>().Value);
+        services.AddSingleton<SnapshotWriter>();
+        services.AddSingleton<ISnapshotQueue>(sp => sp.GetRequiredService<SnapshotWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotWriter>());
+        services.AddHostedService<AutoSnapshotScheduler>();
+        services.AddSingleton<HistoryService>();
+        services.AddSingleton<CommentService>();
+        services.AddSingleton<RevisionService>();
     }
 }

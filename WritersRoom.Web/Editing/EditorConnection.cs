@@ -90,6 +90,7 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
     void IEditorClient.OnUpdate(EditorUpdate update) => client.OnUpdate(update);
     void IEditorClient.OnCommitted(IReadOnlyList<Guid> opIds) => client.OnCommitted(opIds);
     void IEditorClient.OnPresence(IReadOnlyList<PresenceEntry> presence) => client.OnPresence(presence);
+    void IEditorClient.OnEvent(SessionEvent sessionEvent) => client.OnEvent(sessionEvent);
 
     void IEditorClient.OnRejected(OpRejection rejection)
     {

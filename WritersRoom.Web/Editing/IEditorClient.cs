@@ -14,4 +14,7 @@ public interface IEditorClient
     void OnRejected(OpRejection rejection);
 
     void OnPresence(IReadOnlyList<PresenceEntry> presence);
+
+    /// <summary>Comments, history or revision mode changed. Optional: a client that shows none of them ignores it.</summary>
+    void OnEvent(SessionEvent sessionEvent) { }
 }

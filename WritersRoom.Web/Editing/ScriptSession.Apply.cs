@@ -39,6 +39,7 @@ public sealed partial class ScriptSession
             structureChanged = false;
             try
             {
+                BeforeBulkOpLocked(op, userId);
                 update = op.Kind switch
                 {
                     EditOpKind.InsertBlock => Insert(op, userId),
@@ -58,6 +59,7 @@ public sealed partial class ScriptSession
             }
             KeepLockedNumbers();
             version++;
+            NoteEditLocked();
             applied[op.OpId] = false;
             pendingOps.Add(op.OpId);
             pendingAcks.Add((op.OpId, origin));
@@ -115,6 +117,9 @@ public sealed partial class ScriptSession
         };
         scene.Blocks.Insert(index, block);
         blockById[block.Id] = block;
+        // An undo of a deletion brings the id back before its row was deleted: cancel the delete, and outrank the row's
+        // version (the script's version bounds every block's) so the upsert overwrites it.
+        if (deletedBlocks.Remove(block.Id)) block.Version = version;
         Touch(block, userId);
         NamesMayHaveChanged(block.Type);
         if (block.Rank.Length > MaxRankLength) Respace(scene);

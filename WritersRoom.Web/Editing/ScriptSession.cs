@@ -1,5 +1,6 @@
 using WritersRoom.Core.Screenplay;
 using WritersRoom.Data.Scripts;
+using WritersRoom.Web.Editing.History;
 
 namespace WritersRoom.Web.Editing;
 
@@ -25,9 +26,10 @@ public sealed partial class ScriptSession
     public string Title { get; }
     public DateTimeOffset LastActivity { get; private set; } = DateTimeOffset.UtcNow;
 
-    public ScriptSession(ScriptDocument document, ICommitQueue commits)
+    public ScriptSession(ScriptDocument document, ICommitQueue commits, ISnapshotQueue? snapshots = null)
     {
         this.commits = commits;
+        this.snapshots = snapshots;
         ScriptId = document.Script.Id;
         Title = document.Script.Title;
         version = document.Script.Version;

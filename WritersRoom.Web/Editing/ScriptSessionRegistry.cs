@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using WritersRoom.Data.Scripts;
+using WritersRoom.Web.Editing.History;
 
 namespace WritersRoom.Web.Editing;
 
@@ -9,7 +10,7 @@ namespace WritersRoom.Web.Editing;
 /// after attaches to the same object without touching the database. Concurrent first opens share one load
 /// (the Task is cached, not a lock around I/O). Idle sessions are unloaded by <see cref="Sweep"/>.
 /// </summary>
-public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQueue commits,
+public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQueue commits, ISnapshotQueue snapshots,
     EditingMetrics metrics, ILogger<ScriptSessionRegistry> log)
 {
     private readonly ConcurrentDictionary<Guid, Lazy<Task<ScriptSession?>>> sessions = new();
@@ -32,6 +33,11 @@ public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQu
             throw;
         }
     }
+
+    /// <summary>The sessions loaded now (for periodic work such as automatic snapshots).</summary>
+    public IReadOnlyList<ScriptSession> Live() =>
+        sessions.Values.Where(e => e.IsValueCreated && e.Value.IsCompletedSuccessfully && e.Value.Result is not null)
+            .Select(e => e.Value.Result!).ToList();
 
     /// <summary>Attaches an editor, retrying if the session was unloaded between lookup and attach.</summary>
     public async Task<(ScriptSession Session, EditorSnapshot Snapshot)?> AttachAsync(Guid scriptId, IEditorClient client, CancellationToken ct = default)
@@ -86,7 +92,7 @@ public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQu
         // Not the caller's token: the load is shared by everyone opening the script at the same time.
         var document = await loader.LoadAsync(scriptId, CancellationToken.None);
         if (document is null) return null;
-        var session = new ScriptSession(document, commits);
+        var session = new ScriptSession(document, commits, snapshots);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Loaded(elapsed);
         log.LogInformation("Loaded script {ScriptId} for editing: {Scenes} scenes, {Blocks} paragraphs in {Elapsed:F1} ms",

@@ -12,6 +12,7 @@ import { typeAheadPlugin } from "./typeahead.js";
 import { findPlugin, FindBar } from "./find.js";
 import { sceneNumbersPlugin, showSceneNumbers } from "./numbers.js";
 import { citedPlugin, reveal } from "./cited.js";
+import { reviewPlugin, setMarkers, trackParagraph } from "./review.js";
 
 const MAX_PASTE_CHARS = 200_000;
 const presenceKey = new PluginKey("presence");
@@ -161,6 +162,7 @@ export function create(host, dotnet, options) {
     }, 150);
   };
 
+  let paragraph = null;
   const view = new EditorView(page, {
     state: EditorState.create({
       doc: schema.node("doc", null, nodes),
@@ -171,6 +173,7 @@ export function create(host, dotnet, options) {
         keymap({
           "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true),
           "Mod-f": () => { findBar.open(); return true; },
+          "Mod-Alt-m": (state) => { dotnet.invokeMethodAsync("NewComment", state.selection.$head.parent.attrs.id ?? null).catch(() => {}); return true; },
         }),
         keymap(baseKeymap),
         uniqueIds,
@@ -178,6 +181,7 @@ export function create(host, dotnet, options) {
         findPlugin,
         sceneNumbersPlugin,
         citedPlugin,
+        reviewPlugin((id) => dotnet.invokeMethodAsync("OpenComments", id).catch(() => {})),
       ],
     }),
     editable: () => options.canEdit,
@@ -208,11 +212,13 @@ export function create(host, dotnet, options) {
       }
       if (!prev.selection.eq(next.selection) || !prev.doc.eq(next.doc)) {
         select.value = next.selection.$head.parent.type.name;
+        if (!tr.getMeta("remote")) paragraph?.selected(next);
         if (!tr.getMeta("remote")) sendPresence();
       }
     },
   });
   select.value = view.state.selection.$head.parent.type.name;
+  paragraph = trackParagraph(view);
   select.addEventListener("change", () => {
     const { $head } = view.state.selection;
     view.dispatch(retype(view.state.tr, $head.before(1), select.value));
@@ -242,7 +248,9 @@ export function create(host, dotnet, options) {
       const merged = sync.remote(u, b, local);
       if (merged === null) continue;
       if (st?.typeOp === u.opId) st.typeOp = null;
-      if (f.node.type.name !== b.type && !st?.typeOp) tr.setNodeMarkup(f.pos, schema.nodes[b.type], { ...f.node.attrs, rev: b.revisionColor ?? null });
+      const retype = f.node.type.name !== b.type && !st?.typeOp;
+      const rev = b.revisionColor ?? null;
+      if (retype || (f.node.attrs.rev ?? null) !== rev) tr.setNodeMarkup(f.pos, retype ? schema.nodes[b.type] : null, { ...f.node.attrs, rev });
       if (merged !== local) replaceText(tr, f.pos, local, merged);
     }
   }
@@ -290,9 +298,9 @@ export function create(host, dotnet, options) {
       for (const u of updates) {
         if (u.resync) {
           if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
-          for (const b of u.blocks) { const local = localText(b.id); if (local !== null) b.text = sync.remote(u, b, local) ?? local; }
-          sync.load(u.blocks);
-          reset(u.blocks);
+          const shown = u.blocks.map((b) => { const local = localText(b.id); return local === null ? b : { ...b, text: sync.remote(u, b, local) ?? local }; });
+          sync.retain(u.blocks);
+          reset(shown);
           return editor.receive(updates.slice(updates.indexOf(u) + 1));
         }
         applyUpdate(tr, u);
@@ -331,6 +339,8 @@ export function create(host, dotnet, options) {
     deleteScene(headingId) { if (options.canEdit) deleteScene(view, headingId); },
     find() { findBar.open(); },
     reveal(headingId, blockIds) { reveal(view, headingId, blockIds); },
+    comments(list) { setMarkers(view, list); },
+    currentBlock() { return paragraph.current(); },
     destroy() { view.destroy(); },
   };
 

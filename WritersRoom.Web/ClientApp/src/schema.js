@@ -14,6 +14,7 @@ for (const type of ["action", ...TYPES.filter((t) => t !== "action")]) {
     toDOM: (node) => ["p", {
       class: `sp sp-${type}` + (node.attrs.rev ? ` rev-${node.attrs.rev.toLowerCase()}` : ""),
       "data-testid": "block", "data-block-id": node.attrs.id, "data-type": type,
+      ...(node.attrs.rev ? { "data-revision": node.attrs.rev } : {}),
     }, 0],
     parseDOM: [{ tag: `p[data-type="${type}"]`, getAttrs: (dom) => ({ id: dom.getAttribute("data-block-id") }) }],
   };

@@ -22,6 +22,16 @@ export class Sync {
     for (const b of blocks) this.blocks.set(b.id, { shadow: b.text, version: b.version, inflight: null });
   }
 
+  /**
+   * The server's whole script after a resync: paragraphs known here keep their state (remote() has rebased it on
+   * the server's text), so unsent typing and in-flight edits survive; new ones start at the server's text.
+   */
+  retain(blocks) {
+    const next = new Map();
+    for (const b of blocks) next.set(b.id, this.blocks.get(b.id) ?? { shadow: b.text, version: b.version, inflight: null });
+    this.blocks = next;
+  }
+
   /** Operations left over from an earlier page (a crash, a restart): they go out first, marked as a resend. */
   stored() {
     try { return JSON.parse(localStorage.getItem(this.key) ?? "null"); } catch { return null; }

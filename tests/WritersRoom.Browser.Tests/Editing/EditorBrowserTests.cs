@@ -6,7 +6,7 @@ namespace WritersRoom.Browser.Tests.Editing;
 
 // Playwright's calls carry their own timeouts; the shared app fixture is what ends the run.
 #pragma warning disable xUnit1051
-public sealed class EditorBrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
+public sealed partial class EditorBrowserTests(WebAppFixture app) : IClassFixture<WebAppFixture>
 {
     private const string Fountain = "INT. RIVER - DAY\n\nEdward wades in.\n\nWILL\nDad?\n";
 

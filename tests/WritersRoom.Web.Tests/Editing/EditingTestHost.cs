@@ -18,7 +18,7 @@ namespace WritersRoom.Web.Tests.Editing;
 /// A fresh database and a host with the real data, scripts and editing registrations (group-commit writer
 /// running), so tests drive the same <see cref="EditorService"/> the circuits use.
 /// </summary>
-public sealed class EditingTestHost : IAsyncLifetime
+public sealed class EditingTestHost(params KeyValuePair<string, string?>[] settings) : IAsyncLifetime
 {
     public TestDatabase Database { get; } = new();
     public IHost Host { get; private set; } = null!;
@@ -33,6 +33,7 @@ public sealed class EditingTestHost : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection([
             KeyValuePair.Create("ConnectionStrings:WritersRoom", (string?)Database.ConnectionString),
             KeyValuePair.Create("Editing:CommitWindow", (string?)"00:00:00.010"),
+            .. settings,
         ]);
         builder.Services.AddLogging(logging => logging.AddProvider(Logs));
         builder.AddWritersRoomData();

@@ -9,11 +9,13 @@ public sealed class RecordingClient : IEditorClient
     public ConcurrentQueue<(EditorUpdate Update, long At)> Updates { get; } = new();
     public ConcurrentQueue<Guid> Committed { get; } = new();
     public ConcurrentQueue<OpRejection> Rejected { get; } = new();
+    public ConcurrentQueue<SessionEvent> Events { get; } = new();
 
     public void OnUpdate(EditorUpdate update) => Updates.Enqueue((update, System.Diagnostics.Stopwatch.GetTimestamp()));
     public void OnCommitted(IReadOnlyList<Guid> opIds) { foreach (var id in opIds) Committed.Enqueue(id); }
     public void OnRejected(OpRejection rejection) => Rejected.Enqueue(rejection);
     public void OnPresence(IReadOnlyList<PresenceEntry> presence) { }
+    public void OnEvent(SessionEvent sessionEvent) => Events.Enqueue(sessionEvent);
 
     public async Task WaitCommittedAsync(Guid opId)
     {
