@@ -42,6 +42,13 @@ internal static class ServiceHost
         return host;
     }
 
+    /// <summary>Settings that point the AI area at a loopback fake model server.</summary>
+    public static (string, string)[] FakeModel(string url) =>
+    [
+        ("Ai:Provider", "OpenAI"), ("Ai:Endpoint", url + "/v1"), ("Ai:ChatModel", "fake-chat"),
+        ("Ai:EmbeddingModel", "fake-embed"), ("Ai:EmbeddingDimensions", "3"),
+    ];
+
     public static async Task<string> UserAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<WritersRoomDbContext> factory, string name)
     {
         await using var db = await factory.CreateDbContextAsync();
