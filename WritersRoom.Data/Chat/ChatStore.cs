@@ -81,10 +81,26 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
     private const string CountAssistant =
         "UPDATE conversations SET message_count = message_count + @added, token_count = token_count + @tokens, updated_at = now() WHERE id = @cid";
 
-    /// <summary>Inserts or rewrites the answer for its key; the thread's counters move by atomic increments.</summary>
+    /// <summary>
+    /// Inserts or rewrites the answer for its key; the thread's counters move by atomic increments. Tried twice: after
+    /// a database restart the first pooled connection is dead, and the answer the writer just watched stream must not
+    /// be lost to that (the write is one transaction and idempotent on its key, so a second try is safe).
+    /// </summary>
     public async Task<Guid> SaveAssistantMessageAsync(Message message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            return await SaveAssistantOnceAsync(message, ct);
+        }
+        catch (NpgsqlException e) when (e.IsTransient || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown })
+        {
+            return await SaveAssistantOnceAsync(message, ct);
+        }
+    }
+
+    private async Task<Guid> SaveAssistantOnceAsync(Message message, CancellationToken ct)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var upsert = new NpgsqlCommand(UpsertAssistant, connection, tx);
