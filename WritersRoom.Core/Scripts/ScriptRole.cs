@@ -9,11 +9,14 @@ public enum ScriptRole
     Owner = 3,
 }
 
+/// <summary>
+/// What each role may do. Every member may ask the assistant (it reads, like the member can); applying what it
+/// proposes is an edit and needs <see cref="CanEdit"/>.
+/// </summary>
 public static class ScriptRoleRules
 {
     public static bool CanRead(this ScriptRole role) => role >= ScriptRole.Reader;
     public static bool CanComment(this ScriptRole role) => role >= ScriptRole.Commenter;
     public static bool CanEdit(this ScriptRole role) => role >= ScriptRole.Writer;
-    public static bool CanChat(this ScriptRole role) => role >= ScriptRole.Commenter;
     public static bool CanManageMembers(this ScriptRole role) => role == ScriptRole.Owner;
 }
