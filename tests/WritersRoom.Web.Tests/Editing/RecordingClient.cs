@@ -9,11 +9,15 @@ public sealed class RecordingClient : IEditorClient
     public ConcurrentQueue<(EditorUpdate Update, long At)> Updates { get; } = new();
     public ConcurrentQueue<Guid> Committed { get; } = new();
     public ConcurrentQueue<OpRejection> Rejected { get; } = new();
+    private IReadOnlyList<PresenceEntry> presence = [];
+
+    /// <summary>The last presence list this editor was sent.</summary>
+    public IReadOnlyList<PresenceEntry> LatestPresence => Volatile.Read(ref presence);
 
     public void OnUpdate(EditorUpdate update) => Updates.Enqueue((update, System.Diagnostics.Stopwatch.GetTimestamp()));
     public void OnCommitted(IReadOnlyList<Guid> opIds) { foreach (var id in opIds) Committed.Enqueue(id); }
     public void OnRejected(OpRejection rejection) => Rejected.Enqueue(rejection);
-    public void OnPresence(IReadOnlyList<PresenceEntry> presence) { }
+    public void OnPresence(IReadOnlyList<PresenceEntry> presence) => Volatile.Write(ref this.presence, presence);
 
     public async Task WaitCommittedAsync(Guid opId)
     {
