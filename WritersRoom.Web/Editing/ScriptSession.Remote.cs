@@ -181,9 +181,11 @@ public sealed partial class ScriptSession
             if (block.Text != row.Text) MarkRebased(block, row, rebase);
             return;
         }
-        // The base of our unwritten change: the row we are writing if the other instance built on it, else the last
-        // version we know is in the database.
-        var baseText = block.Writing is { } writing && row.ExpectedVersion == writing.Version ? writing.Text : block.DbText;
+        // The base of our unwritten change: the row we are writing if that is what the database now holds (a resync read
+        // it before our commit returned) or what the other instance built on, else the last version we know is there.
+        var baseText = block.Writing is { } writing
+            && (row.ExpectedVersion == writing.Version || (row.Version == writing.Version && row.Text == writing.Text))
+            ? writing.Text : block.DbText;
         var ownText = block.Text != baseText;
         var ownRow = dirtyBlocks.Contains(block.Id) || block.Writing is not null;
         var merged = ownText ? TextMerge.Merge(baseText, block.Text, row.Text) : row.Text;
