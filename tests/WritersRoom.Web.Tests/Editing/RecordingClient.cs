@@ -8,6 +8,7 @@ public sealed class RecordingClient : IEditorClient
 {
     public ConcurrentQueue<(EditorUpdate Update, long At)> Updates { get; } = new();
     public ConcurrentQueue<Guid> Committed { get; } = new();
+    public ConcurrentDictionary<Guid, long> CommittedAt { get; } = new();
     public ConcurrentQueue<OpRejection> Rejected { get; } = new();
     private IReadOnlyList<PresenceEntry> presence = [];
 
@@ -15,7 +16,15 @@ public sealed class RecordingClient : IEditorClient
     public IReadOnlyList<PresenceEntry> LatestPresence => Volatile.Read(ref presence);
 
     public void OnUpdate(EditorUpdate update) => Updates.Enqueue((update, System.Diagnostics.Stopwatch.GetTimestamp()));
-    public void OnCommitted(IReadOnlyList<Guid> opIds) { foreach (var id in opIds) Committed.Enqueue(id); }
+    public void OnCommitted(IReadOnlyList<Guid> opIds)
+    {
+        var at = System.Diagnostics.Stopwatch.GetTimestamp();
+        foreach (var id in opIds)
+        {
+            CommittedAt.TryAdd(id, at);
+            Committed.Enqueue(id);
+        }
+    }
     public void OnRejected(OpRejection rejection) => Rejected.Enqueue(rejection);
     public void OnPresence(IReadOnlyList<PresenceEntry> presence) => Volatile.Write(ref this.presence, presence);
 
