@@ -17,12 +17,12 @@ public sealed class ScriptAccess : IDisposable
     private readonly IMembershipChanges changes;
     private readonly IDisposable subscription;
 
-    public ScriptAccess(ScriptCatalog catalog, IMemoryCache cache, IMembershipChanges changes)
+    public ScriptAccess(ScriptCatalog catalog, IMemoryCache cache, IMembershipChanges? changes = null)
     {
         this.catalog = catalog;
         this.cache = cache;
-        this.changes = changes;
-        subscription = changes.Subscribe((userId, scriptId) => cache.Remove(Key(userId, scriptId)));
+        this.changes = changes ?? new LocalMembershipChanges();
+        subscription = this.changes.Subscribe((userId, scriptId) => cache.Remove(Key(userId, scriptId)));
     }
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
