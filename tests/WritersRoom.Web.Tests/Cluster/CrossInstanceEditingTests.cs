@@ -94,6 +94,51 @@ public sealed class CrossInstanceEditingTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
+    public async Task Inserts_splits_moves_and_deletes_on_one_instance_reach_the_other_in_the_same_order()
+    {
+        var a = await cluster.StartAsync();
+        var b = await cluster.StartAsync();
+        var ann = await cluster.CreateUserAsync("Ann");
+        var ben = await cluster.CreateUserAsync("Ben");
+        var script = await cluster.ScriptAsync(Fountain, ann, ben);
+        var annClient = new RecordingClient();
+        var benClient = new RecordingClient();
+        using var annEditor = await a.Editor.OpenAsync(script, ann, "Ann", annClient);
+        using var benEditor = await b.Editor.OpenAsync(script, ben, "Ben", benClient);
+        var blocks = annEditor.Snapshot.Blocks;
+        var action = blocks.First(x => x.Type == "action");
+        var dialogue = blocks.First(x => x.Type == "dialogue");
+
+        // Ann: a new paragraph after the action, another after it turned into a heading (a new scene), a deletion.
+        var inserted = Guid.NewGuid();
+        var heading = Guid.NewGuid();
+        var ops = new[]
+        {
+            EditOp.Insert(inserted, action.Id, Core.Screenplay.ElementType.Action, "The fish jumps."),
+            EditOp.Insert(heading, dialogue.Id, Core.Screenplay.ElementType.Action, "INT. KITCHEN - NIGHT"),
+            EditOp.SetTypeOf(heading, Core.Screenplay.ElementType.SceneHeading),
+            EditOp.Delete(blocks.First(x => x.Type == "character").Id),
+        };
+        await annEditor.SubmitAsync(ops);
+        foreach (var op in ops) await annClient.WaitCommittedAsync(op.OpId);
+        // Ben, on the other instance, moves the kitchen scene to the top.
+        var kitchen = (await a.Registry.FindLiveAsync(script))!.Outline().Single(o => o.Heading == "INT. KITCHEN - NIGHT");
+        await Eventually.TrueAsync(async () => (await b.Registry.FindLiveAsync(script))!.Outline().Any(o => o.Id == kitchen.Id),
+            "B has the kitchen scene");
+        var move = EditOp.Move(kitchen.Id, null);
+        await benEditor.SubmitAsync([move]);
+        await benClient.WaitCommittedAsync(move.OpId);
+
+        await Eventually.TrueAsync(async () => await SameEverywhereAsync(script, a, b), "A, B and the database hold the same script");
+        var onA = (await a.Registry.FindLiveAsync(script))!;
+        var onB = (await b.Registry.FindLiveAsync(script))!;
+        Assert.Equal(onA.Paragraphs(), onB.Paragraphs());
+        Assert.Equal(onA.Outline().Select(o => (o.Id, o.Heading)), onB.Outline().Select(o => (o.Id, o.Heading)));
+        Assert.Equal("INT. KITCHEN - NIGHT", onB.Outline().First(o => o.Heading != "").Heading);
+        Assert.Contains(onB.Paragraphs(), p => p.Id == inserted && p.Text == "The fish jumps.");
+    }
+
+    [Fact]
     public async Task The_writers_of_an_instance_that_stops_repeating_them_vanish_after_the_expiry()
     {
         var a = await cluster.StartAsync();
