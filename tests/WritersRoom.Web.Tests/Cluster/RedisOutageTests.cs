@@ -10,7 +10,7 @@ namespace WritersRoom.Web.Tests.Cluster;
 
 /// <summary>
 /// Redis goes away for a while (its own private server, killed) while a writer on each of two instances keeps typing
-/// into the same paragraphs: every edit is still acknowledged (written to the database) on each instance, and when
+/// into the same paragraphs and adds paragraphs: every edit is still acknowledged (written to the database) on each instance, and when
 /// Redis is back the instances and writers converge with every typed token present exactly once. Seeded.
 /// </summary>
 public sealed partial class RedisOutageTests(ITestOutputHelper output) : IAsyncLifetime
@@ -34,17 +34,17 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output) : IAsyncL
         var ann = await cluster.CreateUserAsync("Ann");
         var ben = await cluster.CreateUserAsync("Ben");
         var script = await cluster.ScriptAsync(Fountain, ann, ben);
-        var shared = (await cluster.StoredParagraphsAsync(script)).Skip(1).Select(p => p.Id).ToList(); // not the heading
+        var heading = (await cluster.StoredParagraphsAsync(script))[0].Id; // typed into: everything but the heading
         var writers = new[] { new SimulatedWriter("ann", ann, a.Editor, script), new SimulatedWriter("ben", ben, b.Editor, script) };
         foreach (var w in writers) await w.ConnectAsync();
         var typed = new List<string>();
 
-        await TypeAsync(writers, shared, typed, random, 20);
+        await TypeAsync(writers, heading, typed, random, 20);
         await ConvergeAsync(script, a, b, writers, "before the outage", 10);
 
         await redis.KillAsync();
         await Eventually.TrueAsync(() => !Backplane(a).IsConnected && !Backplane(b).IsConnected, "both instances notice Redis is gone");
-        await TypeAsync(writers, shared, typed, random, 40);
+        await TypeAsync(writers, heading, typed, random, 40);
         // Editing goes on without Redis: every operation is written and acknowledged on its own instance.
         await Eventually.TrueAsync(() =>
         {
@@ -70,7 +70,7 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output) : IAsyncL
     private static RedisBackplane Backplane(Instance instance) => instance.Services.GetRequiredService<RedisBackplane>();
 
     /// <summary>Each writer inserts unique tokens at token boundaries of its own copy, receiving now and then.</summary>
-    private static async Task TypeAsync(SimulatedWriter[] writers, List<Guid> shared, List<string> typed, Random random, int each)
+    private static async Task TypeAsync(SimulatedWriter[] writers, Guid heading, List<string> typed, Random random, int each)
     {
         var counts = new int[writers.Length];
         while (counts.Any(c => c < each))
@@ -80,7 +80,16 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output) : IAsyncL
             counts[i]++;
             var writer = writers[i];
             if (random.NextDouble() < 0.3) await writer.ReceiveAsync();
-            var block = shared[random.Next(shared.Count)];
+            var known = writer.Texts.Keys.Where(id => id != heading).ToList();
+            var block = known[random.Next(known.Count)];
+            if (random.NextDouble() < 0.15)
+            {
+                // Now and then a new paragraph instead: structure crosses the instances (and the outage) too.
+                var fresh = $"[{writer.Name}{typed.Count}]";
+                typed.Add(fresh);
+                await writer.InsertAsync(block, fresh);
+                continue;
+            }
             var text = writer.TextOf(block);
             var boundaries = new List<int> { 0, text.Length };
             for (var p = 0; p < text.Length; p++)
@@ -97,6 +106,25 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output) : IAsyncL
 
     private async Task ConvergeAsync(Guid script, Instance a, Instance b, SimulatedWriter[] writers, string when, double seconds)
     {
+        try
+        {
+            await AgreeAsync(script, a, b, writers, when, seconds);
+        }
+        catch (Exception)
+        {
+            var onA = (await a.Registry.FindLiveAsync(script))!;
+            var onB = (await b.Registry.FindLiveAsync(script))!;
+            output.WriteLine($"A pending={onA.HasPendingWrites}: " + string.Join(" | ", onA.Paragraphs().Select(p => $"{p.Id.ToString()[..4]}:{p.Text}")));
+            output.WriteLine($"B pending={onB.HasPendingWrites}: " + string.Join(" | ", onB.Paragraphs().Select(p => $"{p.Id.ToString()[..4]}:{p.Text}")));
+            output.WriteLine("DB: " + string.Join(" | ", (await cluster.StoredParagraphsAsync(script)).Select(p => $"{p.Id.ToString()[..4]}:{p.Text}")));
+            foreach (var w in writers)
+                output.WriteLine($"{w.Name} idle={w.Idle} unacked={w.Unacked}: " + string.Join(" | ", w.Texts.Select(p => $"{p.Key.ToString()[..4]}:{p.Value}")));
+            throw;
+        }
+    }
+
+    private async Task AgreeAsync(Guid script, Instance a, Instance b, SimulatedWriter[] writers, string when, double seconds)
+    {
         await Eventually.TrueAsync(async () =>
         {
             foreach (var w in writers) await w.ReceiveAsync();
@@ -107,7 +135,7 @@ public sealed partial class RedisOutageTests(ITestOutputHelper output) : IAsyncL
             var textsB = onB.Paragraphs().Select(p => (p.Id, p.Text)).ToList();
             var stored = await cluster.StoredParagraphsAsync(script);
             return textsA.SequenceEqual(textsB) && textsA.SequenceEqual(stored)
-                && writers.All(w => stored.All(p => w.Texts.TryGetValue(p.Id, out var t) && t == p.Text));
+                && writers.All(w => w.Texts.Count == stored.Count && stored.All(p => w.Texts.TryGetValue(p.Id, out var t) && t == p.Text));
         }, $"instances, database and writers agree {when}", seconds);
     }
 
