@@ -30,7 +30,7 @@ public sealed class InstanceCluster : IAsyncLifetime
     public ValueTask InitializeAsync() => Database.InitializeAsync();
 
     /// <summary>Starts one more instance on the same database; <paramref name="redis"/> null: the shared test Redis.</summary>
-    public async Task<Instance> StartAsync(string? redis = null, params (string Key, string Value)[] settings)
+    public async Task<Instance> StartAsync(string? redis = null, Action<IHostApplicationBuilder>? configure = null, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var config = new Dictionary<string, string?>
@@ -50,6 +50,7 @@ public sealed class InstanceCluster : IAsyncLifetime
         builder.AddWritersRoomEditing();
         builder.AddWritersRoomBible();
         builder.AddWritersRoomCluster();
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         lock (hosts) hosts.Add(host);
