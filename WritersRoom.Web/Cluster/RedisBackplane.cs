@@ -42,6 +42,12 @@ public sealed class RedisBackplane : IDisposable
 
     public void Publish<T>(RedisChannel channel, T message, string kind)
     {
+        if (!Connection.IsConnected)
+        {
+            // Cheaper than the exception a fail-fast publish would build (this runs under a session's lock).
+            metrics.PublishFailed();
+            return;
+        }
         try
         {
             var payload = JsonSerializer.SerializeToUtf8Bytes(message, Json);
