@@ -17,6 +17,7 @@ step "Check the .NET SDK" ensure_dotnet
 step --hint "$APT_HINT" "Debian packages" ensure_apt "${packages[@]}"
 step "Fonts" ensure_fonts
 step "Chromium and ChromeDriver" ensure_chromium
+step "nginx (load balancer of the scale-out test)" ensure_nginx
 if ((external_pg)); then
   echo "==> PostgreSQL: using ConnectionStrings__WritersRoom (no private cluster)"
 else

@@ -16,6 +16,7 @@ builder.AddWritersRoomAccounts();
 builder.AddWritersRoomSecurity();
 builder.AddWritersRoomScripts();
 builder.AddWritersRoomEditing();
+builder.AddWritersRoomCluster();
 builder.AddWritersRoomAi();
 builder.AddWritersRoomJobs();
 builder.AddWritersRoomChat();

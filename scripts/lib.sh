@@ -233,6 +233,13 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium is missing although the package is installed"
 }
 
+# ensure_nginx: Debian's nginx (the light build: proxy, upstream hashing, WebSockets), the load balancer the
+# scale-out test puts in front of two app instances. Only the test starts it, with its own config and port.
+ensure_nginx() {
+  ensure_apt nginx-light
+  [[ -x /usr/sbin/nginx ]] || die "/usr/sbin/nginx is missing although nginx-light is installed"
+}
+
 # ensure_fonts: the fonts PDF export draws with: Liberation Mono (Courier's metrics; Latin, Greek, Cyrillic),
 # DejaVu for symbols and WenQuanYi Zen Hei for CJK (see WritersRoom.Web/Formats/ScriptFonts.cs).
 ensure_fonts() {

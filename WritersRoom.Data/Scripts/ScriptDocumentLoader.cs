@@ -13,7 +13,7 @@ public sealed class ScriptDocumentLoader(IDbContextFactory<WritersRoomDbContext>
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var script = await db.Scripts.AsNoTracking()
-            .Include(s => s.Scenes.OrderBy(scene => scene.Rank))
+            .Include(s => s.Scenes.OrderBy(scene => scene.Rank).ThenBy(scene => scene.Id))
             .FirstOrDefaultAsync(s => s.Id == scriptId, ct);
         if (script is null) return null;
 
@@ -21,7 +21,7 @@ public sealed class ScriptDocumentLoader(IDbContextFactory<WritersRoomDbContext>
         script.Scenes = [];
         var blocks = await db.Blocks.AsNoTracking()
             .Where(b => b.ScriptId == scriptId)
-            .OrderBy(b => b.Rank)
+            .OrderBy(b => b.Rank).ThenBy(b => b.Id) // equal ranks (two instances inserting at one spot): by id, as live sessions do
             .ToListAsync(ct);
 
         var blocksByScene = blocks.ToLookup(b => b.SceneId);

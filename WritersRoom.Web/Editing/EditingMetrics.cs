@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace WritersRoom.Web.Editing;
 
-/// <summary>Always-on, cheap figures for the performance page: session loads, attaches, group commits.</summary>
+/// <summary>Always-on, cheap figures for the performance page: session loads, attaches, group commits, write conflicts.</summary>
 public sealed class EditingMetrics
 {
     public const string MeterName = "WritersRoom.Editing";
@@ -11,6 +11,8 @@ public sealed class EditingMetrics
     private readonly Histogram<double> commit;
     private readonly Counter<long> committedOps;
     private readonly Counter<long> rejectedOps;
+    private readonly Counter<long> conflicts;
+    private readonly Counter<long> reconciles;
 
     public EditingMetrics(IMeterFactory meters)
     {
@@ -20,6 +22,8 @@ public sealed class EditingMetrics
         commit = meter.CreateHistogram<double>("writersroom.editing.group_commit", "ms");
         committedOps = meter.CreateCounter<long>("writersroom.editing.ops_committed");
         rejectedOps = meter.CreateCounter<long>("writersroom.editing.ops_rejected");
+        conflicts = meter.CreateCounter<long>("writersroom.editing.write_conflicts", description: "Group commits rolled back because another instance wrote first");
+        reconciles = meter.CreateCounter<long>("writersroom.editing.reconciles", description: "Live sessions re-read from the database and merged");
     }
 
     public void Loaded(TimeSpan elapsed) => load.Record(elapsed.TotalMilliseconds);
@@ -30,4 +34,6 @@ public sealed class EditingMetrics
         committedOps.Add(ops);
     }
     public void Rejected(int ops) => rejectedOps.Add(ops);
+    public void Conflict() => conflicts.Add(1);
+    public void Reconciled() => reconciles.Add(1);
 }

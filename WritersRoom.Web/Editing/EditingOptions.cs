@@ -14,7 +14,4 @@ public sealed class EditingOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Redis for fan-out between instances; empty: this instance works alone.</summary>
-    public string? Redis { get; set; }
 }

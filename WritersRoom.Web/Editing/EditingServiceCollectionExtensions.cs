@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WritersRoom.Web.Editing;
 using WritersRoom.Web.Editing.Comments;
@@ -18,6 +19,8 @@ public static class EditingServiceCollectionExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<EditingOptions>>().Value);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<EditingMetrics>();
+        builder.Services.TryAddSingleton<IEditingFanOut>(NoFanOut.Instance);
+        builder.Services.AddSingleton<SessionReconciler>();
         builder.Services.AddSingleton<GroupCommitWriter>();
         builder.Services.AddSingleton<ICommitQueue>(sp => sp.GetRequiredService<GroupCommitWriter>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());

@@ -18,8 +18,22 @@ public sealed class LiveBlock
     public string? UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The row exists in the database (false: inserted here and not written yet).</summary>
+    public bool InDb { get; set; }
+
+    /// <summary>
+    /// The version and text the database holds, as far as this session knows. Another instance's change is merged
+    /// into this session's unwritten one from here (the common base), and a write only lands on this version.
+    /// </summary>
+    public long DbVersion { get; set; }
+    public string DbText { get; set; } = "";
+
+    /// <summary>What a batch in flight is writing; another instance's change built on it merges from here.</summary>
+    public (long Version, string Text)? Writing { get; set; }
+
     public BlockRow ToRow(Guid scriptId) =>
-        new(Id, scriptId, SceneId, Rank, Type, Text, Extension, Dual, Level, Version, RevisionColor, UpdatedAt, UpdatedBy);
+        new(Id, scriptId, SceneId, Rank, Type, Text, Extension, Dual, Level, Version, RevisionColor, UpdatedAt, UpdatedBy,
+            InDb ? DbVersion : null);
 }
 
 /// <summary>One scene of a live session: its paragraphs in rank order.</summary>
@@ -32,11 +46,20 @@ public sealed class LiveScene
     public DateTimeOffset ContentChangedAt { get; set; }
     public List<LiveBlock> Blocks { get; } = [];
 
+    /// <summary>The row exists in the database (false: created here by a split, not written yet).</summary>
+    public bool InDb { get; set; }
+
     public bool StartsWithHeading => Blocks.Count > 0 && Blocks[0].Type == ElementType.SceneHeading;
 }
 
-/// <summary>Copies of rows to write, taken under the lock so the writer never reads live objects.</summary>
+/// <summary>
+/// Copies of rows to write, taken under the lock so the writer never reads live objects; also what other instances
+/// receive once they are written. <see cref="ExpectedVersion"/> is the version the row must have in the database for
+/// this write to land (null: a new row).
+/// </summary>
 public sealed record BlockRow(Guid Id, Guid ScriptId, Guid SceneId, string Rank, ElementType Type, string Text, string? Extension,
-    bool Dual, int? Level, long Version, string? RevisionColor, DateTimeOffset UpdatedAt, string? UpdatedBy);
+    bool Dual, int? Level, long Version, string? RevisionColor, DateTimeOffset UpdatedAt, string? UpdatedBy, long? ExpectedVersion);
 
-public sealed record SceneRow(Guid Id, Guid ScriptId, string Rank, string? SceneNumber, string ContentHash, DateTimeOffset ContentChangedAt);
+/// <summary>A scene row to write; <see cref="IsNew"/>: not in the database yet (an existing one is only updated, never re-created).</summary>
+public sealed record SceneRow(Guid Id, Guid ScriptId, string Rank, string? SceneNumber, string ContentHash, DateTimeOffset ContentChangedAt,
+    bool IsNew = false);

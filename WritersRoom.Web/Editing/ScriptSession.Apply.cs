@@ -181,7 +181,7 @@ public sealed partial class ScriptSession
 
         scenes.Remove(scene);
         var index = after is null ? 0 : scenes.IndexOf(after) + 1;
-        scene.Rank = Ranks.Between(index > 0 ? scenes[index - 1].Rank : null, index < scenes.Count ? scenes[index].Rank : null);
+        scene.Rank = SceneRankAt(index);
         scenes.Insert(index, scene);
         dirtyScenes.Add(scene.Id);
         if (scene.Rank.Length > MaxRankLength) RespaceScenes();

@@ -2,7 +2,11 @@ using WritersRoom.Core.Screenplay;
 
 namespace WritersRoom.Web.Editing;
 
-/// <summary>What one session hands the writer: copies of the rows to write and the operations they make durable.</summary>
+/// <summary>
+/// What one session hands the writer: copies of the rows to write and the operations they make durable.
+/// <see cref="Marker"/> is written with the operations, so after a failure whose outcome is unknown (the connection
+/// dropped during COMMIT) one look-up says whether the batch landed.
+/// </summary>
 public sealed record CommitBatch(
     ScriptSession Session,
     IReadOnlyList<SceneRow> Scenes,
@@ -12,7 +16,10 @@ public sealed record CommitBatch(
     IReadOnlyList<Guid> OpIds,
     IReadOnlyList<(Guid OpId, IEditorClient Client)> Acks,
     long ScriptVersion,
-    bool? SceneNumbersLocked = null);
+    bool? SceneNumbersLocked = null)
+{
+    public Guid Marker { get; } = Guid.CreateVersion7();
+}
 
 public sealed partial class ScriptSession
 {
@@ -22,6 +29,9 @@ public sealed partial class ScriptSession
     private readonly HashSet<Guid> deletedBlocks = [];
     private readonly HashSet<Guid> dirtyScenes = [];
     private readonly HashSet<Guid> deletedScenes = [];
+    // Deletions in a batch in flight: still in the database until it commits, but gone here.
+    private readonly HashSet<Guid> deletingBlocks = [];
+    private readonly HashSet<Guid> deletingScenes = [];
     private List<Guid> pendingOps = [];
     private List<(Guid, IEditorClient)> pendingAcks = [];
     private int batchesInFlight;
@@ -29,12 +39,12 @@ public sealed partial class ScriptSession
     /// <summary>True while something applied here is not yet in the database; such a session is never evicted.</summary>
     public bool HasPendingWrites
     {
-        get
-        {
-            lock (gate) return batchesInFlight > 0 || pendingOps.Count > 0 || pendingAcks.Count > 0 || dirtyBlocks.Count > 0
-                || deletedBlocks.Count > 0 || dirtyScenes.Count > 0 || deletedScenes.Count > 0;
-        }
+        get { lock (gate) return HasPendingWritesLocked; }
     }
+
+    private bool HasPendingWritesLocked =>
+        batchesInFlight > 0 || pendingOps.Count > 0 || pendingAcks.Count > 0 || dirtyBlocks.Count > 0
+        || deletedBlocks.Count > 0 || dirtyScenes.Count > 0 || deletedScenes.Count > 0;
 
     /// <summary>Takes everything dirty as row copies (scene hashes recomputed here, off the keystroke path); null if clean.</summary>
     public CommitBatch? TakeBatch()
@@ -46,13 +56,23 @@ public sealed partial class ScriptSession
             var sceneRows = dirtyScenes.Select(id => sceneById[id]).Select(s =>
             {
                 s.ContentHash = ContentHash.Of(s.Blocks.Select(b => (b.Type, b.Text)));
-                return new SceneRow(s.Id, ScriptId, s.Rank, s.SceneNumber, s.ContentHash, s.ContentChangedAt);
+                return new SceneRow(s.Id, ScriptId, s.Rank, s.SceneNumber, s.ContentHash, s.ContentChangedAt, !s.InDb);
             }).ToList();
-            var batch = new CommitBatch(this, sceneRows,
-                dirtyBlocks.Select(id => blockById[id].ToRow(ScriptId)).ToList(),
+            var blockRows = dirtyBlocks.Select(id =>
+            {
+                var b = blockById[id];
+                // A row that only moved (split, merge, re-spaced ranks) still gets a new version: other instances take
+                // a row only when its version is newer than theirs.
+                if (b.InDb && b.Version <= b.DbVersion) b.Version = b.DbVersion + 1;
+                b.Writing = (b.Version, b.Text);
+                return b.ToRow(ScriptId);
+            }).ToList();
+            var batch = new CommitBatch(this, sceneRows, blockRows,
                 [.. deletedBlocks], [.. deletedScenes], pendingOps, pendingAcks, version,
                 numberingChanged ? numbersLocked : null);
             numberingChanged = false;
+            deletingBlocks.UnionWith(deletedBlocks);
+            deletingScenes.UnionWith(deletedScenes);
             dirtyScenes.Clear();
             dirtyBlocks.Clear();
             deletedBlocks.Clear();
@@ -64,12 +84,28 @@ public sealed partial class ScriptSession
         }
     }
 
-    /// <summary>The batch is durable: ack each operation to the editors that sent (or resent) it.</summary>
+    /// <summary>The batch is durable: the rows are the database's now; ack each operation to the editors that sent (or resent) it.</summary>
     public void Committed(CommitBatch batch)
     {
         lock (gate)
         {
             batchesInFlight--;
+            foreach (var row in batch.Blocks)
+            {
+                if (!blockById.TryGetValue(row.Id, out var b)) continue;
+                if (b.Writing?.Version == row.Version) b.Writing = null;
+                // Another instance's newer row may have arrived meanwhile (built on this one): keep the newer.
+                if (!b.InDb || row.Version > b.DbVersion)
+                {
+                    b.DbVersion = row.Version;
+                    b.DbText = row.Text;
+                }
+                b.InDb = true;
+            }
+            foreach (var row in batch.Scenes)
+                if (sceneById.TryGetValue(row.Id, out var s)) s.InDb = true;
+            deletingBlocks.ExceptWith(batch.DeletedBlocks);
+            deletingScenes.ExceptWith(batch.DeletedScenes);
             foreach (var id in batch.OpIds) applied[id] = true;
             foreach (var group in batch.Acks.GroupBy(a => a.Client))
                 group.Key.OnCommitted(group.Select(a => a.OpId).ToList());
@@ -83,9 +119,16 @@ public sealed partial class ScriptSession
         {
             batchesInFlight--;
             foreach (var s in batch.Scenes) if (sceneById.ContainsKey(s.Id)) dirtyScenes.Add(s.Id);
-            foreach (var b in batch.Blocks) if (blockById.ContainsKey(b.Id)) dirtyBlocks.Add(b.Id);
+            foreach (var b in batch.Blocks)
+            {
+                if (!blockById.TryGetValue(b.Id, out var block)) continue;
+                if (block.Writing?.Version == b.Version) block.Writing = null;
+                dirtyBlocks.Add(b.Id);
+            }
             foreach (var id in batch.DeletedBlocks) if (!blockById.ContainsKey(id)) deletedBlocks.Add(id);
             foreach (var id in batch.DeletedScenes) if (!sceneById.ContainsKey(id)) deletedScenes.Add(id);
+            deletingBlocks.ExceptWith(batch.DeletedBlocks);
+            deletingScenes.ExceptWith(batch.DeletedScenes);
             pendingOps.InsertRange(0, batch.OpIds);
             pendingAcks.InsertRange(0, batch.Acks);
             if (batch.SceneNumbersLocked is not null) numberingChanged = true;

@@ -66,7 +66,7 @@ public sealed partial class ScriptSession
         var scene = new LiveScene
         {
             Id = Guid.CreateVersion7(),
-            Rank = Ranks.Between(index > 0 ? scenes[index - 1].Rank : null, index < scenes.Count ? scenes[index].Rank : null),
+            Rank = SceneRankAt(index),
             ContentChangedAt = DateTimeOffset.UtcNow,
         };
         scenes.Insert(index, scene);
@@ -86,8 +86,22 @@ public sealed partial class ScriptSession
         structureChanged = true;
     }
 
-    private static string RankAt(LiveScene scene, int index) =>
-        Ranks.Between(index > 0 ? scene.Blocks[index - 1].Rank : null, index < scene.Blocks.Count ? scene.Blocks[index].Rank : null);
+    private string RankAt(LiveScene scene, int index)
+    {
+        // Two instances inserting at one spot at once compute the same rank (kept apart by id); nothing fits between
+        // equal ranks, so the scene gets fresh ones first.
+        if (index > 0 && index < scene.Blocks.Count && string.CompareOrdinal(scene.Blocks[index - 1].Rank, scene.Blocks[index].Rank) >= 0)
+            Respace(scene);
+        return Ranks.Between(index > 0 ? scene.Blocks[index - 1].Rank : null, index < scene.Blocks.Count ? scene.Blocks[index].Rank : null);
+    }
+
+    /// <summary>A scene rank at <paramref name="index"/> of the scene list (re-spacing first if its neighbours' ranks are equal).</summary>
+    private string SceneRankAt(int index)
+    {
+        if (index > 0 && index < scenes.Count && string.CompareOrdinal(scenes[index - 1].Rank, scenes[index].Rank) >= 0)
+            RespaceScenes();
+        return Ranks.Between(index > 0 ? scenes[index - 1].Rank : null, index < scenes.Count ? scenes[index].Rank : null);
+    }
 
     /// <summary>Fresh, evenly spaced ranks for every paragraph of a scene (after a merge, or when keys grew long).</summary>
     private void Respace(LiveScene scene)

@@ -17,6 +17,7 @@ public sealed partial class ScriptSession
     private readonly Dictionary<Guid, LiveBlock> blockById = [];
     private readonly List<IEditorClient> clients = [];
     private readonly ICommitQueue commits;
+    private readonly IEditingFanOut fanOut;
     private long version;
     private bool revisionMode;
     private string? revisionColor;
@@ -26,10 +27,11 @@ public sealed partial class ScriptSession
     public string Title { get; }
     public DateTimeOffset LastActivity { get; private set; } = DateTimeOffset.UtcNow;
 
-    public ScriptSession(ScriptDocument document, ICommitQueue commits, ISnapshotQueue? snapshots = null)
+    public ScriptSession(ScriptDocument document, ICommitQueue commits, ISnapshotQueue? snapshots = null, IEditingFanOut? fanOut = null)
     {
         this.commits = commits;
         this.snapshots = snapshots;
+        this.fanOut = fanOut ?? NoFanOut.Instance;
         ScriptId = document.Script.Id;
         Title = document.Script.Title;
         version = document.Script.Version;
@@ -42,6 +44,7 @@ public sealed partial class ScriptSession
             var scene = new LiveScene
             {
                 Id = s.Id, Rank = s.Rank, SceneNumber = s.SceneNumber, ContentHash = s.ContentHash, ContentChangedAt = s.ContentChangedAt,
+                InDb = true,
             };
             foreach (var b in sceneDocument.Blocks)
             {
@@ -49,6 +52,7 @@ public sealed partial class ScriptSession
                 {
                     Id = b.Id, SceneId = s.Id, Rank = b.Rank, Type = b.Type, Text = b.Text, Extension = b.Extension, Dual = b.Dual,
                     Level = b.Level, Version = b.Version, RevisionColor = b.RevisionColor, UpdatedBy = b.UpdatedBy, UpdatedAt = b.UpdatedAt,
+                    InDb = true, DbVersion = b.Version, DbText = b.Text,
                 };
                 scene.Blocks.Add(block);
                 blockById[block.Id] = block;
@@ -83,9 +87,10 @@ public sealed partial class ScriptSession
         lock (gate)
         {
             clients.Remove(client);
-            presence.Remove(client);
+            var wasPresent = presence.Remove(client);
             LastActivity = DateTimeOffset.UtcNow;
-            BroadcastPresenceLocked();
+            if (wasPresent) PresenceChangedLocked();
+            else BroadcastPresenceLocked();
         }
     }
 
@@ -96,8 +101,7 @@ public sealed partial class ScriptSession
         {
             if (closed) return true;
             if (clients.Count > 0 || DateTimeOffset.UtcNow - LastActivity < idleFor) return false;
-            if (batchesInFlight > 0 || pendingOps.Count > 0 || pendingAcks.Count > 0 || dirtyBlocks.Count > 0 || deletedBlocks.Count > 0
-                || dirtyScenes.Count > 0 || deletedScenes.Count > 0) return false;
+            if (HasPendingWritesLocked) return false;
             closed = true;
             return true;
         }

@@ -10,7 +10,7 @@ namespace WritersRoom.Web.Editing;
 /// after attaches to the same object without touching the database. Concurrent first opens share one load
 /// (the Task is cached, not a lock around I/O). Idle sessions are unloaded by <see cref="Sweep"/>.
 /// </summary>
-public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQueue commits, ISnapshotQueue snapshots,
+public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQueue commits, ISnapshotQueue snapshots, IEditingFanOut fanOut,
     EditingMetrics metrics, ILogger<ScriptSessionRegistry> log)
 {
     private readonly ConcurrentDictionary<Guid, Lazy<Task<ScriptSession?>>> sessions = new();
@@ -34,7 +34,24 @@ public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQu
         }
     }
 
-    /// <summary>The sessions loaded now (for periodic work such as automatic snapshots).</summary>
+    /// <summary>
+    /// The session if it is live here or being loaded (then once loaded); null otherwise. Never loads: another
+    /// instance's change to a script nobody has open here needs nothing, the next load reads it from the database.
+    /// </summary>
+    public async Task<ScriptSession?> FindLiveAsync(Guid scriptId)
+    {
+        if (!sessions.TryGetValue(scriptId, out var entry)) return null;
+        try
+        {
+            return await entry.Value;
+        }
+        catch (Exception) when (entry.Value.IsFaulted)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The sessions live here now.</summary>
     public IReadOnlyList<ScriptSession> Live() =>
         sessions.Values.Where(e => e.IsValueCreated && e.Value.IsCompletedSuccessfully && e.Value.Result is not null)
             .Select(e => e.Value.Result!).ToList();
@@ -92,7 +109,8 @@ public sealed class ScriptSessionRegistry(ScriptDocumentLoader loader, ICommitQu
         // Not the caller's token: the load is shared by everyone opening the script at the same time.
         var document = await loader.LoadAsync(scriptId, CancellationToken.None);
         if (document is null) return null;
-        var session = new ScriptSession(document, commits, snapshots);
+        var session = new ScriptSession(document, commits, snapshots, fanOut);
+        fanOut.SessionLoaded(scriptId);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Loaded(elapsed);
         log.LogInformation("Loaded script {ScriptId} for editing: {Scenes} scenes, {Blocks} paragraphs in {Elapsed:F1} ms",

@@ -53,6 +53,7 @@ public static class JobsServiceCollectionExtensions
         {
             if (jobs.Clustered)
             {
+                // Every instance has the same scheduler name; Quartz 4.7 generates each clustered instance's own id.
                 q.UsePersistentStore(store =>
                 {
                     // Quartz draws its connections from the app's one data source: one pool per process.

@@ -7,15 +7,29 @@ namespace WritersRoom.Web.Scripts;
 
 /// <summary>
 /// The caller's role on a script, cached briefly (membership is read on every chat turn and every editor
-/// operation). Changes through <see cref="Forget"/> take effect at once on this instance.
+/// operation). Changes through <see cref="Forget"/> take effect at once on this instance and, through
+/// <see cref="IMembershipChanges"/>, on the others.
 /// </summary>
-public sealed class ScriptAccess(ScriptCatalog catalog, IMemoryCache cache)
+public sealed class ScriptAccess : IDisposable
 {
+    private readonly ScriptCatalog catalog;
+    private readonly IMemoryCache cache;
+    private readonly IMembershipChanges changes;
+    private readonly IDisposable subscription;
+
+    public ScriptAccess(ScriptCatalog catalog, IMemoryCache cache, IMembershipChanges? changes = null)
+    {
+        this.catalog = catalog;
+        this.cache = cache;
+        this.changes = changes ?? new LocalMembershipChanges();
+        subscription = this.changes.Subscribe((userId, scriptId) => cache.Remove(Key(userId, scriptId)));
+    }
+
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     public async Task<ScriptRole?> GetRoleAsync(string userId, Guid scriptId, CancellationToken ct = default)
     {
-        var key = (nameof(ScriptAccess), userId, scriptId);
+        var key = Key(userId, scriptId);
         if (cache.TryGetValue(key, out ScriptRole? role))
         {
             CacheMetrics.Hit(CacheMetrics.Membership);
@@ -36,7 +50,15 @@ public sealed class ScriptAccess(ScriptCatalog catalog, IMemoryCache cache)
         return role.Value;
     }
 
-    public void Forget(string userId, Guid scriptId) => cache.Remove((nameof(ScriptAccess), userId, scriptId));
+    public void Forget(string userId, Guid scriptId)
+    {
+        cache.Remove(Key(userId, scriptId));
+        changes.Publish(userId, scriptId);
+    }
+
+    private static (string, string, Guid) Key(string userId, Guid scriptId) => (nameof(ScriptAccess), userId, scriptId);
+
+    public void Dispose() => subscription.Dispose();
 }
 
 /// <summary>Not a member: reads as "not found", never as someone else's data.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace WritersRoom.Web.Scripts;
 
 public static class ScriptsServiceCollectionExtensions
@@ -5,6 +7,7 @@ public static class ScriptsServiceCollectionExtensions
     public static IHostApplicationBuilder AddWritersRoomScripts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddMemoryCache();
+        builder.Services.TryAddSingleton<IMembershipChanges, LocalMembershipChanges>();
         builder.Services.AddSingleton<ScriptAccess>();
         builder.Services.AddSingleton<ScriptFileImport>();
         builder.Services.AddSingleton<FountainImport>();

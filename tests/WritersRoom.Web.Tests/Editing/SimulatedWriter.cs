@@ -95,6 +95,16 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
 
     public string TextOf(Guid id) => paragraphs[id].Local;
 
+    /// <summary>A new paragraph with <paramref name="text"/> after <paramref name="after"/>, as Enter then typing does.</summary>
+    public async Task<Guid> InsertAsync(Guid after, string text)
+    {
+        var id = Guid.NewGuid();
+        var op = EditOp.Insert(id, after, WritersRoom.Core.Screenplay.ElementType.Action, text);
+        var p = paragraphs[id] = new Paragraph { Local = text, Shadow = text, InFlight = (op.OpId, text) };
+        await SendAsync(id, p, op, trackInFlight: false);
+        return id;
+    }
+
     /// <summary>Handles every message received so far, then sends what the local copy has beyond the server's.</summary>
     public async Task ReceiveAsync()
     {
@@ -117,11 +127,20 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
     private void Apply(EditorUpdate update)
     {
         foreach (var id in update.Deleted) paragraphs.Remove(id);
+        if (update.Resync)
+        {
+            // The whole script: what is not in it is gone, except our own new paragraph still on its way.
+            var present = update.Blocks.Select(b => b.Id).ToHashSet();
+            foreach (var id in paragraphs.Where(p => !present.Contains(p.Key) && !(p.Value.Version == 0 && p.Value.InFlight is not null))
+                         .Select(p => p.Key).ToList())
+                paragraphs.Remove(id);
+        }
         foreach (var block in update.Blocks)
         {
             if (!paragraphs.TryGetValue(block.Id, out var p))
             {
-                if (update.Kind == nameof(EditOpKind.InsertBlock)) paragraphs[block.Id] = new Paragraph { Local = block.Text, Shadow = block.Text, Version = block.Version };
+                if (update.Kind == nameof(EditOpKind.InsertBlock) || update.Resync)
+                    paragraphs[block.Id] = new Paragraph { Local = block.Text, Shadow = block.Text, Version = block.Version };
                 continue;
             }
             if (p.InFlight is { } mine && mine.OpId == update.OpId)

@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using StackExchange.Redis;
+using WritersRoom.Web.Bible;
+using WritersRoom.Web.Scripts;
+
+namespace WritersRoom.Web.Cluster;
+
+/// <summary>"Drop what you cached about this script (or this member)", sent to every instance.</summary>
+public sealed record InvalidationMessage(string Origin, string Kind, Guid ScriptId, string? UserId)
+{
+    public const string GlobalContext = "global-context";
+    public const string Membership = "membership";
+}
+
+/// <summary>
+/// Cache invalidations across instances over one Redis channel: the assistant's global context
+/// (<see cref="IScriptInvalidationBus"/>) and membership roles (<see cref="IMembershipChanges"/>). Handlers on this
+/// instance run at once, as with the in-process bus; the others hear it through Redis. If Redis is away the
+/// message is lost, and the other instances' entries expire on their own (membership after 30 s); the global
+/// context is rebuilt on the next change.
+/// </summary>
+public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChanges, IHostedService
+{
+    private readonly RedisBackplane backplane;
+    private readonly RedisMetrics metrics;
+    private ImmutableList<Action<Guid>> contextHandlers = [];
+    private ImmutableList<Action<string, Guid>> memberHandlers = [];
+    private readonly CancellationTokenSource stop = new();
+    private Task subscribing = Task.CompletedTask;
+
+    public RedisInvalidations(RedisBackplane backplane, RedisMetrics metrics)
+    {
+        this.backplane = backplane;
+        this.metrics = metrics;
+    }
+
+    public Task PublishAsync(Guid scriptId, CancellationToken ct = default)
+    {
+        foreach (var handler in Volatile.Read(ref contextHandlers)) handler(scriptId);
+        backplane.Publish(backplane.InvalidationChannel,
+            new InvalidationMessage(backplane.InstanceId, InvalidationMessage.GlobalContext, scriptId, null), InvalidationMessage.GlobalContext);
+        return Task.CompletedTask;
+    }
+
+    public IDisposable Subscribe(Action<Guid> handler)
+    {
+        ImmutableInterlocked.Update(ref contextHandlers, list => list.Add(handler));
+        return new Subscription(() => ImmutableInterlocked.Update(ref contextHandlers, list => list.Remove(handler)));
+    }
+
+    public void Publish(string userId, Guid scriptId)
+    {
+        foreach (var handler in Volatile.Read(ref memberHandlers)) handler(userId, scriptId);
+        backplane.Publish(backplane.InvalidationChannel,
+            new InvalidationMessage(backplane.InstanceId, InvalidationMessage.Membership, scriptId, userId), InvalidationMessage.Membership);
+    }
+
+    public IDisposable Subscribe(Action<string, Guid> handler)
+    {
+        ImmutableInterlocked.Update(ref memberHandlers, list => list.Add(handler));
+        return new Subscription(() => ImmutableInterlocked.Update(ref memberHandlers, list => list.Remove(handler)));
+    }
+
+    // Subscribing may wait for Redis; start-up does not.
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscribing = SubscribeAsync();
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeAsync()
+    {
+        try
+        {
+            await backplane.SubscribeAsync(backplane.InvalidationChannel, Handle, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stop.CancelAsync();
+        await subscribing;
+    }
+
+    private Task Handle(RedisValue value)
+    {
+        var message = RedisBackplane.Read<InvalidationMessage>(value);
+        if (message is null || message.Origin == backplane.InstanceId) return Task.CompletedTask;
+        metrics.Received(message.Kind);
+        if (message.Kind == InvalidationMessage.GlobalContext)
+            foreach (var handler in Volatile.Read(ref contextHandlers)) handler(message.ScriptId);
+        else if (message.Kind == InvalidationMessage.Membership && message.UserId is { } user)
+            foreach (var handler in Volatile.Read(ref memberHandlers)) handler(user, message.ScriptId);
+        return Task.CompletedTask;
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? dispose = dispose;
+        public void Dispose() => Interlocked.Exchange(ref this.dispose, null)?.Invoke();
+    }
+}
