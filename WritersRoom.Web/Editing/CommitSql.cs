@@ -11,6 +11,9 @@ namespace WritersRoom.Web.Editing;
 /// scene is only deleted once empty. When any row does not land, the whole transaction is rolled back and the
 /// sessions involved re-read the database, merge, and write again: nothing of either instance is lost.
 /// </summary>
+/// <summary>Whether a group commit landed; if not, the new paragraphs that can never land under their id.</summary>
+internal sealed record WriteOutcome(bool Landed, IReadOnlySet<Guid> ForeignBlocks);
+
 internal static class CommitSql
 {
     private const string InsertScenes = """
@@ -68,8 +71,16 @@ internal static class CommitSql
         FROM unnest($1::uuid[], $2::bigint[]) AS u(id, v) WHERE scripts.id = u.id
         """;
 
-    /// <summary>Writes the batches in one transaction; false (and nothing written) if a row did not land.</summary>
-    public static async Task<bool> WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<CommitBatch> batches, CancellationToken ct)
+    // New paragraphs whose id another script already uses (a forged id): they can never be written under it.
+    private const string ForeignBlockIds = """
+        SELECT b.id FROM blocks b JOIN unnest($1::uuid[], $2::uuid[]) AS u(id, script_id) ON b.id = u.id WHERE b.script_id <> u.script_id
+        """;
+
+    /// <summary>
+    /// Writes the batches in one transaction. Not landed (and nothing written) if a row did not land; then
+    /// <see cref="WriteOutcome.ForeignBlocks"/> names new paragraphs whose id belongs to another script.
+    /// </summary>
+    public static async Task<WriteOutcome> WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<CommitBatch> batches, CancellationToken ct)
     {
         var scenes = batches.SelectMany(b => b.Scenes).ToList();
         var newScenes = scenes.Where(s => s.IsNew).ToList();
@@ -108,11 +119,20 @@ internal static class CommitSql
         await batch.ExecuteNonQueryAsync(ct);
         if (checks.Any(c => c.Command.RecordsAffected != c.Expected))
         {
+            var foreign = new HashSet<Guid>();
+            if (newBlocks.Count > 0)
+            {
+                await using var query = new NpgsqlCommand(ForeignBlockIds, connection, tx);
+                query.Parameters.Add(new NpgsqlParameter { Value = newBlocks.Select(b => b.Id).ToArray() });
+                query.Parameters.Add(new NpgsqlParameter { Value = newBlocks.Select(b => b.ScriptId).ToArray() });
+                await using var reader = await query.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) foreign.Add(reader.GetGuid(0));
+            }
             await tx.RollbackAsync(ct);
-            return false;
+            return new WriteOutcome(false, foreign);
         }
         await tx.CommitAsync(ct);
-        return true;
+        return new WriteOutcome(true, new HashSet<Guid>());
     }
 
     private static object[] SceneArrays(List<SceneRow> scenes) =>

@@ -62,10 +62,10 @@ public sealed class GroupCommitWriter(NpgsqlDataSource dataSource, EditingOption
         if (batches.Count == 0) return;
 
         var started = Stopwatch.GetTimestamp();
-        bool landed;
+        WriteOutcome outcome;
         try
         {
-            landed = await CommitSql.WriteAsync(dataSource, batches, ct);
+            outcome = await CommitSql.WriteAsync(dataSource, batches, ct);
         }
         catch (Exception e) when (IsTransient(e))
         {
@@ -75,7 +75,7 @@ public sealed class GroupCommitWriter(NpgsqlDataSource dataSource, EditingOption
             if (!ct.IsCancellationRequested) await Task.Delay(options.RetryDelay, CancellationToken.None);
             return;
         }
-        if (landed)
+        if (outcome.Landed)
         {
             conflictStreak = 0;
             metrics.Committed(batches.Sum(b => b.OpIds.Count), Stopwatch.GetElapsedTime(started));
@@ -86,16 +86,21 @@ public sealed class GroupCommitWriter(NpgsqlDataSource dataSource, EditingOption
             }
             return;
         }
-        await MergeAndRetryAsync(batches, ct);
+        await MergeAndRetryAsync(batches, outcome.ForeignBlocks, ct);
     }
 
     /// <summary>Another instance changed a row first: re-read the scripts involved, merge, and write again.</summary>
-    private async Task MergeAndRetryAsync(List<CommitBatch> batches, CancellationToken ct)
+    private async Task MergeAndRetryAsync(List<CommitBatch> batches, IReadOnlySet<Guid> foreign, CancellationToken ct)
     {
         metrics.Conflict();
         conflictStreak++;
         if (conflictStreak % 10 == 0) log.LogWarning("{Streak} group commits in a row met another instance's writes", conflictStreak);
         foreach (var batch in batches) batch.Session.Failed(batch);
+        if (foreign.Count > 0)
+        {
+            log.LogWarning("New paragraph id(s) {Ids} belong to another script; they get new ids", string.Join(", ", foreign));
+            foreach (var batch in batches) batch.Session.RenewIds(foreign);
+        }
         foreach (var batch in batches)
         {
             try

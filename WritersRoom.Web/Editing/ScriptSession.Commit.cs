@@ -112,6 +112,38 @@ public sealed partial class ScriptSession
         }
     }
 
+    /// <summary>
+    /// New paragraphs whose id another script already uses (a forged id) can never be written under it: they get fresh
+    /// ids, keeping their text and place, and the editors resynchronise. The other script is never touched.
+    /// </summary>
+    public void RenewIds(IReadOnlySet<Guid> ids)
+    {
+        lock (gate)
+        {
+            var renewed = false;
+            foreach (var id in ids)
+            {
+                if (!blockById.TryGetValue(id, out var old) || old.InDb) continue;
+                var block = new LiveBlock
+                {
+                    Id = Guid.CreateVersion7(), SceneId = old.SceneId, Rank = old.Rank, Type = old.Type, Text = old.Text,
+                    Extension = old.Extension, Dual = old.Dual, Level = old.Level, Version = old.Version,
+                    RevisionColor = old.RevisionColor, UpdatedBy = old.UpdatedBy, UpdatedAt = old.UpdatedAt,
+                };
+                var scene = sceneById[old.SceneId];
+                scene.Blocks[scene.Blocks.IndexOf(old)] = block;
+                blockById.Remove(id);
+                blockById[block.Id] = block;
+                dirtyBlocks.Remove(id);
+                dirtyBlocks.Add(block.Id);
+                renewed = true;
+            }
+            if (!renewed) return;
+            version++;
+            Broadcast(new EditorUpdate(Guid.NewGuid(), "Resync", null, SnapshotLocked().Blocks, [], true, Resync: true));
+        }
+    }
+
     /// <summary>The write failed: mark it all dirty again (the newest values are written next time), keep the acks waiting.</summary>
     public void Failed(CommitBatch batch)
     {
