@@ -12,6 +12,7 @@ namespace WritersRoom.Web.Cluster;
 [JsonDerivedType(typeof(PresenceMessage), "presence")]
 [JsonDerivedType(typeof(PresenceRequest), "who")]
 [JsonDerivedType(typeof(ResyncRequest), "resync")]
+[JsonDerivedType(typeof(SessionEventMessage), "event")]
 public abstract record EditingMessage(string Origin);
 
 /// <summary>
@@ -28,3 +29,21 @@ public sealed record PresenceRequest(string Origin, Guid ScriptId) : EditingMess
 
 /// <summary>The origin may have missed messages (it was cut off from Redis): re-read these scripts from the database.</summary>
 public sealed record ResyncRequest(string Origin, IReadOnlyList<Guid> ScriptIds) : EditingMessage(Origin);
+
+/// <summary>
+/// A change besides the text (a comment thread, a snapshot written, revision mode) on the origin's live session; one
+/// of the three is set.
+/// </summary>
+public sealed record SessionEventMessage(string Origin, Guid ScriptId, CommentThreadChanged? Comment, HistoryChanged? History,
+    RevisionChanged? Revision) : EditingMessage(Origin)
+{
+    public static SessionEventMessage From(string origin, Guid scriptId, SessionEvent sessionEvent) => sessionEvent switch
+    {
+        CommentThreadChanged comment => new(origin, scriptId, comment, null, null),
+        HistoryChanged history => new(origin, scriptId, null, history, null),
+        RevisionChanged revision => new(origin, scriptId, null, null, revision),
+        _ => throw new ArgumentOutOfRangeException(nameof(sessionEvent), sessionEvent.GetType().Name, "Unknown session event"),
+    };
+
+    public SessionEvent? Event => (SessionEvent?)Comment ?? (SessionEvent?)History ?? Revision;
+}

@@ -6,7 +6,7 @@ namespace WritersRoom.Web.Cluster;
 
 /// <summary>
 /// The editing sessions' side of the backplane: publishes each committed batch (numbered per script, so a gap shows),
-/// presence changes, and "who is here?" when a session loads. Called on the commit loop or under a session's lock:
+/// presence changes, session events (comments, history, revision mode), and "who is here?" when a session loads. Called on the commit loop or under a session's lock:
 /// serializing and a fire-and-forget publish, nothing that waits.
 /// </summary>
 public sealed class RedisEditingOutbox(RedisBackplane backplane, IOptions<RedisOptions> options, TimeProvider time) : IEditingFanOut
@@ -27,6 +27,9 @@ public sealed class RedisEditingOutbox(RedisBackplane backplane, IOptions<RedisO
 
     public void SessionLoaded(Guid scriptId) =>
         backplane.Publish(backplane.EditingChannel, (EditingMessage)new PresenceRequest(backplane.InstanceId, scriptId), "who");
+
+    public void EventPublished(Guid scriptId, SessionEvent sessionEvent) =>
+        backplane.Publish(backplane.EditingChannel, (EditingMessage)SessionEventMessage.From(backplane.InstanceId, scriptId, sessionEvent), "event");
 
     public void RequestResync(IReadOnlyList<Guid> scriptIds) =>
         backplane.Publish(backplane.EditingChannel, (EditingMessage)new ResyncRequest(backplane.InstanceId, scriptIds), "resync");

@@ -7,7 +7,8 @@ namespace WritersRoom.Web.Cluster;
 
 /// <summary>
 /// Other instances' editing, applied here: their committed rows go into the live sessions on this instance (and on to
-/// its writers), their writers show in presence until they stop being repeated, and whenever messages may have been
+/// its writers), as do their comment, history and revision-mode events; their writers show in presence until they stop
+/// being repeated, and whenever messages may have been
 /// missed (a number skipped, Redis back after an outage, another instance asking) the scripts involved are re-read
 /// from the database and merged. Also repeats this instance's presence and measures the Redis round trip.
 /// </summary>
@@ -73,6 +74,10 @@ public sealed class RemoteEditing(RedisBackplane backplane, RedisEditingOutbox o
                 metrics.Received("who");
                 if (await registry.FindLiveAsync(request.ScriptId) is { } asked && asked.LocalPresence() is { Count: > 0 } here)
                     outbox.PresenceChanged(request.ScriptId, here);
+                break;
+            case SessionEventMessage { Event: { } sessionEvent } eventMessage:
+                metrics.Received("event");
+                if (await registry.FindLiveAsync(eventMessage.ScriptId) is { } live) live.PublishFromElsewhere(sessionEvent);
                 break;
             case ResyncRequest resync:
                 metrics.Received("resync");

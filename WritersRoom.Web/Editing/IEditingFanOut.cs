@@ -14,6 +14,9 @@ public interface IEditingFanOut
 
     /// <summary>A session was just loaded here: other instances are asked who is on the script.</summary>
     void SessionLoaded(Guid scriptId);
+
+    /// <summary>Something besides the text changed (comments, history, revision mode): the other instances' editors hear it too.</summary>
+    void EventPublished(Guid scriptId, SessionEvent sessionEvent);
 }
 
 /// <summary>A single instance: nobody else to tell.</summary>
@@ -24,4 +27,5 @@ public sealed class NoFanOut : IEditingFanOut
     public void Committed(CommitBatch batch) { }
     public void PresenceChanged(Guid scriptId, IReadOnlyList<PresenceEntry> local) { }
     public void SessionLoaded(Guid scriptId) { }
+    public void EventPublished(Guid scriptId, SessionEvent sessionEvent) { }
 }

@@ -54,11 +54,28 @@ public sealed partial class ScriptSession
         }
     }
 
-    /// <summary>Tells every attached editor; implementations only enqueue (see <see cref="IEditorClient"/>).</summary>
+    /// <summary>Tells every attached editor, here and on the other instances; implementations only enqueue (see <see cref="IEditorClient"/>).</summary>
     public void Publish(SessionEvent sessionEvent)
     {
         lock (gate)
+        {
             foreach (var client in clients) client.OnEvent(sessionEvent);
+            fanOut.EventPublished(ScriptId, sessionEvent);
+        }
+    }
+
+    /// <summary>Another instance's event: told to the editors here (revision mode also switched here), not sent on.</summary>
+    public void PublishFromElsewhere(SessionEvent sessionEvent)
+    {
+        lock (gate)
+        {
+            if (sessionEvent is RevisionChanged revision)
+            {
+                revisionMode = revision.On;
+                revisionColor = revision.Color;
+            }
+            foreach (var client in clients) client.OnEvent(sessionEvent);
+        }
     }
 
     /// <summary>Asks for an automatic snapshot if one is due by the time rules (the scheduler calls this now and then).</summary>

@@ -13,10 +13,11 @@ public sealed record RemoteChange(
     IReadOnlyList<BlockRow> Blocks,
     IReadOnlyList<Guid> DeletedBlocks,
     IReadOnlyList<Guid> DeletedScenes,
-    IReadOnlyList<Guid> OpIds)
+    IReadOnlyList<Guid> OpIds,
+    bool? SceneNumbersLocked = null)
 {
     public static RemoteChange From(CommitBatch batch) =>
-        new(batch.Scenes, batch.Blocks, batch.DeletedBlocks, batch.DeletedScenes, batch.OpIds);
+        new(batch.Scenes, batch.Blocks, batch.DeletedBlocks, batch.DeletedScenes, batch.OpIds, batch.SceneNumbersLocked);
 
     /// <summary>The script as the database holds it now.</summary>
     public static RemoteChange From(ScriptDocument document) => new(
@@ -24,7 +25,7 @@ public sealed record RemoteChange(
             s.Scene.ContentChangedAt)).ToList(),
         document.Scenes.SelectMany(s => s.Blocks).Select(b => new BlockRow(b.Id, b.ScriptId, b.SceneId, b.Rank, b.Type, b.Text, b.Extension,
             b.Dual, b.Level, b.Version, b.RevisionColor, b.UpdatedAt, b.UpdatedBy, null)).ToList(),
-        [], [], []);
+        [], [], [], document.Script.SceneNumbersLocked);
 }
 
 public enum RemoteOutcome
@@ -46,7 +47,19 @@ public sealed partial class ScriptSession
     public RemoteOutcome ApplyRemote(RemoteChange change) => Rebase(change, whole: false);
 
     /// <summary>Brings the session level with the database after messages may have been missed (Redis was away).</summary>
-    public void Reconcile(ScriptDocument document) => Rebase(RemoteChange.From(document), whole: true);
+    public void Reconcile(ScriptDocument document)
+    {
+        Rebase(RemoteChange.From(document), whole: true);
+        var script = document.Script;
+        lock (gate)
+        {
+            // Revision mode switched on another instance while its message was missed.
+            if (closed || (revisionMode == script.RevisionMode && revisionColor == script.RevisionColor)) return;
+            revisionMode = script.RevisionMode;
+            revisionColor = script.RevisionColor;
+            foreach (var client in clients) client.OnEvent(new RevisionChanged(revisionMode, revisionColor));
+        }
+    }
 
     private RemoteOutcome Rebase(RemoteChange change, bool whole)
     {
@@ -61,6 +74,8 @@ public sealed partial class ScriptSession
 
             LastActivity = DateTimeOffset.UtcNow;
             foreach (var op in change.OpIds) applied.TryAdd(op, true);
+            // The lock on scene numbers travels with the commit that changed it (ours, unwritten, wins).
+            if (change.SceneNumbersLocked is { } locked && !numberingChanged) numbersLocked = locked;
             var rebase = new RebaseState();
             RebaseScenes(change, rebase);
             RebaseBlocks(change, whole, sceneRows, rebase);

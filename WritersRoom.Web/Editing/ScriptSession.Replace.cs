@@ -28,7 +28,9 @@ public sealed partial class ScriptSession
             revisionMode = on;
             revisionColor = color;
             LastActivity = DateTimeOffset.UtcNow;
-            foreach (var client in clients) client.OnEvent(new RevisionChanged(on, color));
+            var changed = new RevisionChanged(on, color);
+            foreach (var client in clients) client.OnEvent(changed);
+            fanOut.EventPublished(ScriptId, changed);
         }
     }
 

@@ -139,6 +139,35 @@ public sealed class CrossInstanceEditingTests(ITestOutputHelper output) : IAsync
     }
 
     [Fact]
+    public async Task A_comment_and_revision_mode_on_one_instance_reach_the_writers_on_the_other()
+    {
+        var a = await cluster.StartAsync();
+        var b = await cluster.StartAsync();
+        var ann = await cluster.CreateUserAsync("Ann");
+        var ben = await cluster.CreateUserAsync("Ben");
+        var script = await cluster.ScriptAsync(Fountain, ann, ben);
+        using var annEditor = await a.Editor.OpenAsync(script, ann, "Ann", new RecordingClient());
+        var benClient = new RecordingClient();
+        using var benEditor = await b.Editor.OpenAsync(script, ben, "Ben", benClient);
+        var action = benEditor.Snapshot.Blocks.First(x => x.Type == "action");
+
+        var thread = await a.Services.GetRequiredService<WritersRoom.Web.Editing.Comments.CommentService>()
+            .AddAsync(ann, script, action.Id, "Too long?");
+        await Eventually.TrueAsync(() => benClient.Events.OfType<CommentThreadChanged>()
+            .Any(e => e.ThreadId == thread.Id && e.Thread!.Comments.Single().Text == "Too long?"), "Ben (instance B) sees Ann's comment thread");
+
+        var (_, color) = await a.Services.GetRequiredService<WritersRoom.Web.Editing.Revisions.RevisionService>().SetAsync(ann, script, true, null);
+        await Eventually.TrueAsync(() => benClient.Events.OfType<RevisionChanged>().Any(e => e.On && e.Color == color),
+            "Ben's editor hears revision mode switched on");
+        // Ben's edits on instance B are now marked in the revision colour.
+        var op = EditOp.Update(action.Id, 0, action.Text, action.Text + " Revised.");
+        await benEditor.SubmitAsync([op]);
+        await benClient.WaitCommittedAsync(op.OpId);
+        await using var db = await cluster.Database.Factory.CreateDbContextAsync();
+        Assert.Equal(color, db.Blocks.Single(x => x.Id == action.Id).RevisionColor);
+    }
+
+    [Fact]
     public async Task The_writers_of_an_instance_that_stops_repeating_them_vanish_after_the_expiry()
     {
         var a = await cluster.StartAsync();
