@@ -44,6 +44,12 @@ public sealed class ChatWorkspaceTests(TestDatabase database) : IClassFixture<Te
         Assert.Null(shared.QuerySelector("[data-testid=chat-thread-delete]"));
     }
 
+    /// <summary>
+    /// The thread list re-renders when the background title arrives, which can replace an element between finding
+    /// and clicking it: the action is retried on the next render, never skipped.
+    /// </summary>
+    private static void Act(IRenderedComponent<ChatWorkspace> panel, Action action) => panel.WaitForAssertion(action);
+
     [Fact]
     public async Task A_new_thread_starts_with_the_first_question_and_can_be_renamed_shared_and_deleted()
     {
@@ -53,26 +59,26 @@ public sealed class ChatWorkspaceTests(TestDatabase database) : IClassFixture<Te
         panel.WaitForElement("[data-testid=chat-input]");
         Assert.Equal("true", panel.Find("[data-testid=chat-provider]").GetAttribute("data-offline"));
 
-        panel.Find("[data-testid=chat-input]").Input("Who catches the catfish in the river?");
-        panel.Find("form.chat-input").Submit();
+        Act(panel, () => panel.Find("[data-testid=chat-input]").Input("Who catches the catfish in the river?"));
+        Act(panel, () => panel.Find("form.chat-input").Submit());
         panel.WaitForAssertion(() => Assert.Equal("complete", panel.Find("[data-testid=chat-message][data-role=assistant]").GetAttribute("data-status")));
         panel.WaitForAssertion(() => Assert.Equal(["Who catches the catfish in the river?"], Titles(panel, mine: true)));
         var thread = Guid.Parse(panel.Find("[data-testid=chat-thread]").GetAttribute("data-thread-id")!);
         Assert.Contains("selected", panel.Find("[data-testid=chat-thread]").ClassList);
 
-        panel.Find("[data-testid=chat-thread-rename]").Click();
-        panel.Find("[data-testid=chat-thread-title-input]").Input("The catfish");
-        panel.Find(".chat-thread-rename").Submit();
+        Act(panel, () => panel.Find("[data-testid=chat-thread-rename]").Click());
+        Act(panel, () => panel.Find("[data-testid=chat-thread-title-input]").Input("The catfish"));
+        Act(panel, () => panel.Find(".chat-thread-rename").Submit());
         panel.WaitForAssertion(() => Assert.Equal(["The catfish"], Titles(panel, mine: true)));
 
-        panel.Find("[data-testid=chat-thread-share]").Click();
+        Act(panel, () => panel.Find("[data-testid=chat-thread-share]").Click());
         panel.WaitForAssertion(() => Assert.Equal("true", panel.Find("[data-testid=chat-thread]").GetAttribute("data-shared")));
 
-        panel.Find("[data-testid=chat-thread-new]").Click();
+        Act(panel, () => panel.Find("[data-testid=chat-thread-new]").Click());
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=chat-message]")));
 
-        panel.Find("[data-testid=chat-thread-delete]").Click();
-        panel.Find("[data-testid=chat-thread-delete-confirm]").Click();
+        Act(panel, () => panel.Find("[data-testid=chat-thread-delete]").Click());
+        Act(panel, () => panel.Find("[data-testid=chat-thread-delete-confirm]").Click());
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=chat-thread]")));
 
         await using var db = await database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
