@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using WritersRoom.Core.Ai;
 using WritersRoom.Core.Retrieval;
@@ -28,14 +30,16 @@ public sealed class ChatContextBuilder(
     public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
     {
         var o = options.Value;
+        var started = Stopwatch.GetTimestamp();
+        var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
         var weight = provider.IsOffline ? RetrievalWeights.OfflineVectorWeight : RetrievalWeights.ModelVectorWeight;
-        var global = GlobalTextAsync(request.ScriptId, ct);
+        var global = Timed(timings, "context.global", () => GlobalTextAsync(request.ScriptId, ct));
         var history = request.NewConversation
             ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
-            : store.LoadRecentAsync(request.ConversationId, o.HistoryMessages + 1, ct);
+            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, o.HistoryMessages + 1, ct));
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
-            : RetrieveAsync(request, weight, o.RetrievedScenes, ct);
+            : RetrieveAsync(request, weight, o.RetrievedScenes, timings, ct);
         await Task.WhenAll(global, history, scenes);
 
         var (summary, recent) = await history;
@@ -46,9 +50,19 @@ public sealed class ChatContextBuilder(
         var parts = new PromptParts(intent, request.Text, await global, summary, turns,
             found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, string.Join('\n', s.BlockTexts.Skip(1)))).ToList(),
             request.Selection);
-        var prompt = assembler.Assemble(parts, o.PromptTokenBudget);
+        var prompt = await Timed(timings, "context.prompt", () => Task.FromResult(assembler.Assemble(parts, o.PromptTokenBudget)));
         var tools = new ScriptTools(request.ScriptId, userId, access, reader, retrieval, embeddings, provider.EmbeddingModelKey, weight);
-        return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools);
+        // The budget of the context step excludes the query embedding, a model call: this is our own share.
+        timings["context.own"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds - timings.GetValueOrDefault("context.embedding");
+        return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools) { Timings = timings };
+    }
+
+    private static async Task<T> Timed<T>(ConcurrentDictionary<string, double> timings, string step, Func<Task<T>> part)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await part();
+        timings[step] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return result;
     }
 
     private async Task<string?> GlobalTextAsync(Guid scriptId, CancellationToken ct)
@@ -58,10 +72,11 @@ public sealed class ChatContextBuilder(
         return (await context.WaitAsync(ct)).ToPromptText();
     }
 
-    private async Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, double weight, int k, CancellationToken ct)
+    private async Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, double weight, int k,
+        ConcurrentDictionary<string, double> timings, CancellationToken ct)
     {
         var query = request.Selection is { Length: > 0 } s ? request.Text + "\n" + s : request.Text;
-        var vector = await embeddings.EmbedAsync(query, ct);
-        return await retrieval.SearchAsync(request.ScriptId, query, provider.EmbeddingModelKey, vector, k, weight, ct);
+        var vector = await Timed(timings, "context.embedding", () => embeddings.EmbedAsync(query, ct));
+        return await Timed(timings, "context.retrieval", () => retrieval.SearchAsync(request.ScriptId, query, provider.EmbeddingModelKey, vector, k, weight, ct));
     }
 }

@@ -52,6 +52,7 @@ public sealed class ChatPipeline(
 
         var context = await contextBuilder.BuildAsync(userId, request, intent, stored.MessageId, ct);
         timer.Mark("context");
+        foreach (var (part, ms) in context.Timings) timer.Record(part, ms);
 
         var answer = new StringBuilder();
         var outcome = new AnswerOutcome();

@@ -11,6 +11,13 @@ public sealed class StepTimer(ChatMetrics metrics)
 
     public void Restart() => _start = Stopwatch.GetTimestamp();
 
+    /// <summary>Records a part of a step measured elsewhere (parts run in parallel), without moving the clock.</summary>
+    public void Record(string step, double ms)
+    {
+        Timings[step] = Math.Round(ms, 3);
+        metrics.Step(step, ms);
+    }
+
     /// <summary>Ends the current step under <paramref name="step"/> and starts the next.</summary>
     public void Mark(string step)
     {

@@ -10,6 +10,7 @@ public static class Budgets
         ["conversation"] = ("insert_ms", 10),
         ["context"] = ("retrieval_sql_ms", 15),
         ["context.retrieval"] = ("retrieval_sql_ms", 15),
+        ["context.own"] = ("retrieval_sql_ms", 15),
         ["save"] = ("insert_ms", 20),
         ["chat.message_stored"] = ("insert_ms", 20),
         ["usage"] = ("select1_ms", 1),
