@@ -32,7 +32,7 @@ public sealed class ChatContextBuilder(
         var global = GlobalTextAsync(request.ScriptId, ct);
         var history = request.NewConversation
             ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
-            : store.LoadRecentAsync(request.ConversationId, o.HistoryMessages + 1, ct);
+            : store.LoadRecentAsync(request.ConversationId, o.UnsummarizedWindow + 1, ct);
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
             : RetrieveAsync(request, weight, o.RetrievedScenes, ct);
@@ -40,7 +40,7 @@ public sealed class ChatContextBuilder(
 
         var (summary, recent) = await history;
         var turns = recent.Where(m => m.Id != userMessageId && m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
-            .TakeLast(o.HistoryMessages)
+            .TakeLast(o.UnsummarizedWindow)
             .Select(m => new HistoryTurn(m.Role == MessageRole.User, m.Content)).ToList();
         var found = await scenes;
         var parts = new PromptParts(intent, request.Text, await global, summary, turns,
