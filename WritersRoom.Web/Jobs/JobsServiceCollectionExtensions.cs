@@ -10,6 +10,7 @@ using WritersRoom.Web.Bible;
 using WritersRoom.Web.Jobs;
 using WritersRoom.Web.Jobs.Cast;
 using WritersRoom.Web.Jobs.Conversations;
+using WritersRoom.Web.Jobs.Outline;
 using WritersRoom.Web.Jobs.Scenes;
 
 // In the hosting namespace (as the other areas' registrations are) so Program.cs needs no extra using.
@@ -45,6 +46,11 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<SceneRefresher>();
         services.AddSingleton<CastStore>();
         services.AddSingleton<CastRefresher>();
+        services.AddSingleton<DraftStore>();
+        services.AddSingleton<SheetWriter>();
+        services.AddSingleton<SheetDrafter>();
+        services.AddSingleton<OutlineWriter>();
+        services.AddSingleton<OutlineDrafter>();
         services.AddSingleton<ConversationWorkStore>();
         services.AddSingleton<ConversationWriter>();
         services.AddSingleton<ConversationTitler>();
@@ -53,6 +59,8 @@ public static class JobsServiceCollectionExtensions
 
         Define<SceneRefreshJob>(services, SceneRefreshJob.Key, o => o.SceneInterval, "Scene summaries and embeddings");
         Define<CastJob>(services, CastJob.Key, o => o.CastInterval, "Characters and locations");
+        Define<CharacterSheetJob>(services, CharacterSheetJob.Key, o => o.SheetInterval, "Character sheet drafts");
+        Define<OutlineJob>(services, OutlineJob.Key, o => o.OutlineInterval, "Outline drafts");
         Define<ConversationTitleJob>(services, ConversationTitleJob.Key, o => o.ConversationInterval, "Conversation titles");
         Define<ConversationSummaryJob>(services, ConversationSummaryJob.Key, o => o.ConversationInterval, "Rolling conversation summaries");
 

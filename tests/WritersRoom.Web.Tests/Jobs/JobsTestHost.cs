@@ -39,12 +39,9 @@ internal static class JobsTestHost
         builder.Services.AddLogging();
         builder.AddWritersRoomData();
         builder.AddWritersRoomAi();
+        if (chat) builder.AddWritersRoomScripts();
         builder.AddWritersRoomJobs();
-        if (chat)
-        {
-            builder.AddWritersRoomScripts();
-            builder.AddWritersRoomChat();
-        }
+        if (chat) builder.AddWritersRoomChat();
         if (clock is not null) builder.Services.AddSingleton(clock);
         services?.Invoke(builder.Services);
         return builder.Build();
