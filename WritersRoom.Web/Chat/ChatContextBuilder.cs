@@ -17,25 +17,22 @@ public sealed class ChatContextBuilder(
     GlobalContextCache globalContext,
     ChatMetrics metrics,
     ChatStore store,
-    QueryEmbeddings embeddings,
-    SceneRetrieval retrieval,
+    SceneSearch search,
     ScriptAccess access,
     ScriptReader reader,
     PromptAssembler assembler,
-    AiProviderInfo provider,
     IOptions<AssistantOptions> options)
 {
     public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
     {
         var o = options.Value;
-        var weight = provider.IsOffline ? RetrievalWeights.OfflineVectorWeight : RetrievalWeights.ModelVectorWeight;
         var global = GlobalTextAsync(request.ScriptId, ct);
         var history = request.NewConversation
             ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
             : store.LoadRecentAsync(request.ConversationId, o.UnsummarizedWindow + 1, ct);
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
-            : RetrieveAsync(request, weight, o.RetrievedScenes, ct);
+            : RetrieveAsync(request, o.RetrievedScenes, ct);
         await Task.WhenAll(global, history, scenes);
 
         var (summary, recent) = await history;
@@ -47,7 +44,7 @@ public sealed class ChatContextBuilder(
             found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, string.Join('\n', s.BlockTexts.Skip(1)))).ToList(),
             request.Selection);
         var prompt = assembler.Assemble(parts, o.PromptTokenBudget);
-        var tools = new ScriptTools(request.ScriptId, userId, access, reader, retrieval, embeddings, provider.EmbeddingModelKey, weight);
+        var tools = new ScriptTools(request.ScriptId, userId, access, reader, search);
         return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools);
     }
 
@@ -58,10 +55,9 @@ public sealed class ChatContextBuilder(
         return (await context.WaitAsync(ct)).ToPromptText();
     }
 
-    private async Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, double weight, int k, CancellationToken ct)
+    private Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, int k, CancellationToken ct)
     {
         var query = request.Selection is { Length: > 0 } s ? request.Text + "\n" + s : request.Text;
-        var vector = await embeddings.EmbedAsync(query, ct);
-        return await retrieval.SearchAsync(request.ScriptId, query, provider.EmbeddingModelKey, vector, k, weight, ct);
+        return search.SearchAsync(request.ScriptId, query, k, ct);
     }
 }

@@ -14,8 +14,7 @@ namespace WritersRoom.Web.Chat;
 /// function takes a script id, so whatever the model asks, it reads only this script, and each call re-checks
 /// that the caller still may (membership can be revoked mid-answer).
 /// </summary>
-public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess access, ScriptReader reader,
-    SceneRetrieval retrieval, QueryEmbeddings embeddings, string embeddingModel, double vectorWeight)
+public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess access, ScriptReader reader, SceneSearch search)
 {
     private const int MaxSceneChars = 6000;
 
@@ -23,8 +22,7 @@ public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess acces
     public async Task<string> SearchScenesAsync([Description("What to look for")] string query, CancellationToken ct = default)
     {
         await CheckAsync(ct);
-        var vector = await embeddings.EmbedAsync(query, ct);
-        var scenes = await retrieval.SearchAsync(scriptId, query, embeddingModel, vector, 5, vectorWeight, ct);
+        var scenes = await search.SearchAsync(scriptId, query, 5, ct);
         return Blocks(scenes);
     }
 

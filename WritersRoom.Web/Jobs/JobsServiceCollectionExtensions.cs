@@ -40,7 +40,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<JobStatusBoard>();
         services.AddSingleton<SceneWorkStore>();
-        services.AddSingleton<SceneFreshness>();
+        services.TryAddSingleton<SceneFreshness>();
         services.AddSingleton<AssistantReading>();
         services.AddSingleton<SceneSummarizer>();
         services.AddSingleton<SceneRefresher>();
