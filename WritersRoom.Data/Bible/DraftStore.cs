@@ -18,6 +18,28 @@ public sealed class DraftStore(JobConnectionGate gate)
     // What a sheet is drafted from: the character's presence. A new scene, line or first appearance redrafts.
     private const string Fingerprint = "c.scene_count || ':' || c.line_count || ':' || coalesce(c.first_scene_id::text, '')";
 
+    /// <summary>Main characters (first @main of each script by scenes) whose presence changed since their last draft.</summary>
+    internal const string SheetCandidates = $"""
+        SELECT id, script_id, name, fingerprint, place FROM (
+            SELECT c.id, c.script_id, c.name, c.draft_source_hash, {Fingerprint} AS fingerprint,
+                   row_number() OVER (PARTITION BY c.script_id ORDER BY c.scene_count DESC, c.name) AS place
+            FROM characters c WHERE c.scene_count > 0) ranked
+        WHERE place <= @main AND draft_source_hash IS DISTINCT FROM fingerprint
+        """;
+
+    /// <summary>Scripts to outline: asked for since the last draft, or never drafted, unoutlined, summarised and quiet since @quiet.</summary>
+    internal const string OutlineCandidates = """
+        SELECT s.id, b.outline_drafted_at FROM scripts s
+        LEFT JOIN script_bible_states b ON b.script_id = s.id
+        WHERE (b.outline_requested_at IS NOT NULL AND b.outline_requested_at > coalesce(b.outline_drafted_at, '-infinity'))
+           OR (b.outline_drafted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM outline_items o WHERE o.script_id = s.id)
+               AND EXISTS (SELECT 1 FROM scenes sc WHERE sc.script_id = s.id)
+               AND NOT EXISTS (SELECT 1 FROM scenes sc WHERE sc.script_id = s.id
+                               AND (sc.content_changed_at > @quiet
+                                    OR NOT EXISTS (SELECT 1 FROM scene_summaries m WHERE m.scene_id = sc.id AND m.source_hash = sc.content_hash))))
+        """;
+
     /// <summary>
     /// The main characters (the first <paramref name="mainCharacters"/> of each script by scenes, as the global context
     /// ranks them) whose presence changed since their last draft, grouped by script.
@@ -25,15 +47,7 @@ public sealed class DraftStore(JobConnectionGate gate)
     public async Task<List<SheetCandidate>> SheetsToDraftAsync(int mainCharacters, int limit, CancellationToken ct)
     {
         await using var lease = await gate.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand($"""
-            SELECT id, script_id, name, fingerprint FROM (
-                SELECT c.id, c.script_id, c.name, c.draft_source_hash, {Fingerprint} AS fingerprint,
-                       row_number() OVER (PARTITION BY c.script_id ORDER BY c.scene_count DESC, c.name) AS place
-                FROM characters c WHERE c.scene_count > 0) ranked
-            WHERE place <= @main AND draft_source_hash IS DISTINCT FROM fingerprint
-            ORDER BY script_id, place
-            LIMIT @limit
-            """, lease.Value);
+        await using var command = new NpgsqlCommand($"SELECT id, script_id, name, fingerprint FROM ({SheetCandidates}) c ORDER BY script_id, place LIMIT @limit", lease.Value);
         command.Parameters.AddWithValue("main", mainCharacters);
         command.Parameters.AddWithValue("limit", limit);
         var list = new List<SheetCandidate>();
@@ -80,18 +94,7 @@ public sealed class DraftStore(JobConnectionGate gate)
     public async Task<List<(Guid ScriptId, DateTimeOffset? DraftedAt)>> ScriptsToOutlineAsync(DateTimeOffset quietBefore, int limit, CancellationToken ct)
     {
         await using var lease = await gate.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand("""
-            SELECT s.id, b.outline_drafted_at FROM scripts s
-            LEFT JOIN script_bible_states b ON b.script_id = s.id
-            WHERE (b.outline_requested_at IS NOT NULL AND b.outline_requested_at > coalesce(b.outline_drafted_at, '-infinity'))
-               OR (b.outline_drafted_at IS NULL
-                   AND NOT EXISTS (SELECT 1 FROM outline_items o WHERE o.script_id = s.id)
-                   AND EXISTS (SELECT 1 FROM scenes sc WHERE sc.script_id = s.id)
-                   AND NOT EXISTS (SELECT 1 FROM scenes sc WHERE sc.script_id = s.id
-                                   AND (sc.content_changed_at > @quiet
-                                        OR NOT EXISTS (SELECT 1 FROM scene_summaries m WHERE m.scene_id = sc.id AND m.source_hash = sc.content_hash))))
-            LIMIT @limit
-            """, lease.Value);
+        await using var command = new NpgsqlCommand($"{OutlineCandidates} LIMIT @limit", lease.Value);
         command.Parameters.AddWithValue("quiet", quietBefore.ToUniversalTime());
         command.Parameters.AddWithValue("limit", limit);
         var list = new List<(Guid, DateTimeOffset?)>();

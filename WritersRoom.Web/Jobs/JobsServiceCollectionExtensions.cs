@@ -39,6 +39,8 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<JobsOptions>>().Value.MaxConnections));
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<JobStatusBoard>();
+        services.AddSingleton<JobQueues>();
+        services.AddSingleton<JobControl>();
         services.AddSingleton<SceneWorkStore>();
         services.TryAddSingleton<SceneFreshness>();
         services.AddSingleton<AssistantReading>();
