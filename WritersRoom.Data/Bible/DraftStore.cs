@@ -36,8 +36,7 @@ public sealed class DraftStore(JobConnectionGate gate)
                AND NOT EXISTS (SELECT 1 FROM outline_items o WHERE o.script_id = s.id)
                AND EXISTS (SELECT 1 FROM scenes sc WHERE sc.script_id = s.id)
                AND NOT EXISTS (SELECT 1 FROM scenes sc WHERE sc.script_id = s.id
-                               AND (sc.content_changed_at > @quiet
-                                    OR NOT EXISTS (SELECT 1 FROM scene_summaries m WHERE m.scene_id = sc.id AND m.source_hash = sc.content_hash))))
+                               AND (sc.content_changed_at > @quiet OR sc.summarized_hash IS DISTINCT FROM sc.content_hash)))
         """;
 
     /// <summary>

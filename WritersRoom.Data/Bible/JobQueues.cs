@@ -13,9 +13,7 @@ public sealed class JobQueues(NpgsqlDataSource dataSource)
 {
     private const string Sql = $"""
         SELECT
-          (SELECT count(*) FROM scenes s
-           WHERE NOT EXISTS (SELECT 1 FROM scene_summaries m WHERE m.scene_id = s.id AND m.source_hash = s.content_hash)
-              OR NOT EXISTS (SELECT 1 FROM scene_embeddings e WHERE e.scene_id = s.id AND e.model = @model AND e.source_hash = s.content_hash)),
+          {SceneWorkStore.StaleCount},
           (SELECT count(*) FROM (SELECT script_id, md5(string_agg(content_hash, ',' ORDER BY rank)) AS fingerprint FROM scenes GROUP BY script_id) f
            LEFT JOIN script_bible_states b ON b.script_id = f.script_id
            WHERE b.cast_source_hash IS DISTINCT FROM f.fingerprint),

@@ -853,6 +853,14 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content_hash");
 
+                    b.Property<string>("EmbeddedHash")
+                        .HasColumnType("text")
+                        .HasColumnName("embedded_hash");
+
+                    b.Property<string>("EmbeddedModel")
+                        .HasColumnType("text")
+                        .HasColumnName("embedded_model");
+
                     b.Property<string>("Rank")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -868,8 +876,19 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("script_id");
 
+                    b.Property<string>("SummarizedHash")
+                        .HasColumnType("text")
+                        .HasColumnName("summarized_hash");
+
                     b.HasKey("Id")
                         .HasName("pk_scenes");
+
+                    b.HasIndex("EmbeddedModel")
+                        .HasDatabaseName("ix_scenes_embedded_model");
+
+                    b.HasIndex("ContentChangedAt", "Id")
+                        .HasDatabaseName("ix_scenes_stale")
+                        .HasFilter("summarized_hash IS DISTINCT FROM content_hash OR embedded_hash IS DISTINCT FROM content_hash");
 
                     b.HasIndex("ScriptId", "Rank")
                         .HasDatabaseName("ix_scenes_script_id_rank");

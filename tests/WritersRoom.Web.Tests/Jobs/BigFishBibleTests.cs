@@ -72,6 +72,7 @@ public sealed class BigFishBibleTests(TestDatabase database) : IClassFixture<Tes
             {
                 await db.SceneSummaries.ExecuteDeleteAsync(ct);
                 await db.SceneEmbeddings.ExecuteDeleteAsync(ct);
+                await db.Scenes.ExecuteUpdateAsync(u => u.SetProperty(s => s.SummarizedHash, (string?)null).SetProperty(s => s.EmbeddedHash, (string?)null), ct);
             }
 
             // Meanwhile the "request path" opens connections from the same pool and times each open.
