@@ -42,7 +42,10 @@ public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess acces
     {
         await CheckAsync(ct);
         var c = await reader.CharacterAsync(scriptId, name, ct);
-        return c is null ? $"No character named {name}." : $"{c.Name}: {c.SceneCount} scenes, {c.LineCount} lines.\n{c.Sheet ?? c.DraftSheet ?? "(no sheet yet)"}";
+        if (c is null) return $"No character named {name}.";
+        // A draft the writers have not approved is labelled so, never passed off as their sheet.
+        var sheet = c.Sheet ?? (c.DraftSheet is { } draft ? "Unapproved draft sheet: " + draft : "(no sheet yet)");
+        return $"{c.Name}: {c.SceneCount} scenes, {c.LineCount} lines.\n{sheet}";
     }
 
     [KernelFunction("outline"), Description("The script's outline: acts, sequences and beats.")]

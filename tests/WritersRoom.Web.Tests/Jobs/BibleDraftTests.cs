@@ -194,4 +194,35 @@ public sealed class BibleDraftTests(TestDatabase database) : IClassFixture<TestD
         await editor.SetLoglineAsync(owner, scriptId, "A son learns who his father was.", ct);
         Assert.StartsWith("Logline: A son learns who his father was.", (await cache.Get(scriptId)).ToPromptText());
     }
+
+    [Fact]
+    public async Task The_assistants_tools_read_only_the_approved_outline_and_label_an_unapproved_sheet_as_a_draft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var host = JobsTestHost.BuildWithChat(database, new TestClock(DateTimeOffset.UtcNow.AddMinutes(1)));
+        var scriptId = await JobsTestHost.ImportAsync(database, JobsTestHost.SmallScript(2), "tools");
+        var owner = await OwnerOfAsync(scriptId);
+        await host.Services.GetRequiredService<CastRefresher>().RunAsync(ct);
+        await host.Services.GetRequiredService<SheetDrafter>().RunAsync(ct);
+        await using (var db = await database.Factory.CreateDbContextAsync(ct))
+        {
+            db.OutlineItems.Add(new OutlineItem { ScriptId = scriptId, Kind = OutlineKind.Act, Rank = "1", Title = "Approved act" });
+            db.OutlineItems.Add(new OutlineItem { ScriptId = scriptId, Kind = OutlineKind.Act, Rank = "2", Title = "Drafted act", Status = DraftStatus.Pending, AiDrafted = true });
+            await db.SaveChangesAsync(ct);
+        }
+        var s = host.Services;
+        var tools = new WritersRoom.Web.Chat.ScriptTools(scriptId, owner, s.GetRequiredService<ScriptAccess>(), s.GetRequiredService<WritersRoom.Web.Chat.ScriptReader>(),
+            s.GetRequiredService<WritersRoom.Web.Chat.SceneSearch>());
+
+        var outline = await tools.OutlineAsync(ct);
+        var drafted = await tools.CharacterSheetAsync("Edward", ct);
+        await s.GetRequiredService<BibleEditor>().ApproveSheetAsync(owner, scriptId, (await CharacterAsync(scriptId, "EDWARD")).Id, "Edward, the teller.", ct);
+        var approved = await tools.CharacterSheetAsync("Edward", ct);
+
+        Assert.Contains("Approved act", outline);
+        Assert.DoesNotContain("Drafted act", outline);
+        Assert.Contains("Unapproved draft sheet: Who: EDWARD", drafted);
+        Assert.EndsWith("Edward, the teller.", approved);
+        Assert.DoesNotContain("draft", approved, StringComparison.OrdinalIgnoreCase);
+    }
 }
