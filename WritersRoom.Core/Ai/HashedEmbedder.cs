@@ -27,6 +27,16 @@ public sealed class HashedEmbedder
 
     public static string ModelIdFor(int dimensions) => $"offline-hashed-v1-{dimensions}";
 
+    /// <summary>Reads the size back from a model id this class made; false for any other model.</summary>
+    public static bool TryParseModelId(string? modelId, out int dimensions)
+    {
+        dimensions = 0;
+        const string prefix = "offline-hashed-v1-";
+        return modelId is not null && modelId.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(modelId.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out dimensions)
+            && dimensions is > 0 and <= 16_000;
+    }
+
     public float[] Embed(string? text)
     {
         var vector = new float[Dimensions];

@@ -4,9 +4,9 @@ namespace WritersRoom.Core.Bible;
 
 public sealed record DraftBeat(string Title, string? Description, IReadOnlyList<Guid> SceneIds);
 
-public sealed record DraftSequence(string Title, IReadOnlyList<DraftBeat> Beats);
+public sealed record DraftSequence(string Title, IReadOnlyList<DraftBeat> Beats, string? Description = null);
 
-public sealed record DraftAct(string Title, IReadOnlyList<DraftSequence> Sequences);
+public sealed record DraftAct(string Title, IReadOnlyList<DraftSequence> Sequences, string? Description = null);
 
 public sealed record SceneSynopsis(Guid SceneId, string? Heading, string Summary);
 

@@ -10,4 +10,8 @@ public static class RetrievalWeights
     public const double OfflineVectorWeight = 0.1;
 
     public const double ModelVectorWeight = 1.0;
+
+    /// <summary>The weight for vectors of the given embedding model (hashed offline vectors count little).</summary>
+    public static double For(string embeddingModel) =>
+        Ai.HashedEmbedder.TryParseModelId(embeddingModel, out _) ? OfflineVectorWeight : ModelVectorWeight;
 }

@@ -13,23 +13,42 @@ namespace WritersRoom.Data.Bible;
 /// </summary>
 public sealed class SceneWorkStore(JobConnectionGate gate)
 {
-    // A scene is stale when its summary or its embedding for the current model was made from other text.
-    private const string StaleColumns = """
-        s.id, s.script_id, s.content_hash,
-        NOT EXISTS (SELECT 1 FROM scene_summaries m WHERE m.scene_id = s.id AND m.source_hash = s.content_hash) AS needs_summary,
-        NOT EXISTS (SELECT 1 FROM scene_embeddings e WHERE e.scene_id = s.id AND e.model = @model AND e.source_hash = s.content_hash) AS needs_embedding
+    // A scene is stale when its summary or its embedding for the current model was made from other text. The job
+    // writes the hash (and model) it made them from on the scene row, with the results, so staleness is a row-local
+    // test: a partial index (ix_scenes_stale) holds exactly the scenes whose text moved on, and a model change is
+    // found through the index on embedded_model. Nothing scans every scene's summary and vector.
+    internal const string HashStale = "(s.summarized_hash IS DISTINCT FROM s.content_hash OR s.embedded_hash IS DISTINCT FROM s.content_hash)";
+    internal const string ModelStale = "(s.embedded_model < @model OR s.embedded_model > @model OR s.embedded_model IS NULL)";
+    internal const string Stale = $"({HashStale} OR {ModelStale})";
+
+    /// <summary>How many scenes are stale, counted through the two indexes rather than by a scan.</summary>
+    internal const string StaleCount = $"""
+        (SELECT count(*) FROM scenes s WHERE {HashStale}) + (SELECT count(*) FROM scenes s WHERE {ModelStale} AND NOT {HashStale})
         """;
 
-    private const string StaleBatchSql = $"""
-        SELECT id, script_id, content_hash, needs_summary, needs_embedding FROM (
-            SELECT {StaleColumns}, s.content_changed_at
-            FROM scenes s
-            WHERE s.content_changed_at <= @quiet_before
-              AND NOT EXISTS (SELECT 1 FROM scene_work_failures f
-                              WHERE f.scene_id = s.id AND f.source_hash = s.content_hash AND f.next_attempt_at > @now)
-        ) t
-        WHERE needs_summary OR needs_embedding
-        ORDER BY content_changed_at, id
+    private const string StaleColumns = """
+        s.id, s.script_id, s.content_hash,
+        s.summarized_hash IS DISTINCT FROM s.content_hash AS needs_summary,
+        (s.embedded_hash IS DISTINCT FROM s.content_hash OR s.embedded_model IS DISTINCT FROM @model) AS needs_embedding
+        """;
+
+    private const string NotBackingOff = """
+        NOT EXISTS (SELECT 1 FROM scene_work_failures f WHERE f.scene_id = s.id AND f.source_hash = s.content_hash AND f.next_attempt_at > @now)
+        """;
+
+    // Each branch walks its own index in the job's order and stops at the limit; the union is small.
+    internal const string StaleBatchSql = $"""
+        WITH candidates AS (
+            (SELECT s.id FROM scenes s
+             WHERE {HashStale} AND s.content_changed_at <= @quiet_before AND {NotBackingOff}
+             ORDER BY s.content_changed_at, s.id LIMIT @limit)
+            UNION
+            (SELECT s.id FROM scenes s
+             WHERE {ModelStale} AND s.content_changed_at <= @quiet_before AND {NotBackingOff}
+             ORDER BY s.content_changed_at, s.id LIMIT @limit))
+        SELECT {StaleColumns}
+        FROM scenes s JOIN candidates c ON c.id = s.id
+        ORDER BY s.content_changed_at, s.id
         LIMIT @limit
         """;
 
@@ -105,6 +124,19 @@ public sealed class SceneWorkStore(JobConnectionGate gate)
                     """, r.SceneId, r.EmbeddingModel!, r.ScriptId, new Vector(r.Embedding), r.Embedding.Length, r.SourceHash, at));
             }
         }
+        // The marks on the scene rows say what the stored results were made from (not the scene's current hash: the
+        // text may have moved on while the models worked, and then the scene stays stale).
+        var summarized = results.Where(r => r.Summary is not null).ToList();
+        if (summarized.Count > 0)
+            batch.BatchCommands.Add(Command("""
+                UPDATE scenes s SET summarized_hash = u.hash FROM unnest($1::uuid[], $2::text[]) AS u(id, hash) WHERE s.id = u.id
+                """, summarized.Select(r => r.SceneId).ToArray(), summarized.Select(r => r.SourceHash).ToArray()));
+        var embedded = results.Where(r => r.Embedding is not null).ToList();
+        if (embedded.Count > 0)
+            batch.BatchCommands.Add(Command("""
+                UPDATE scenes s SET embedded_hash = u.hash, embedded_model = u.model
+                FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, hash, model) WHERE s.id = u.id
+                """, embedded.Select(r => r.SceneId).ToArray(), embedded.Select(r => r.SourceHash).ToArray(), embedded.Select(r => r.EmbeddingModel!).ToArray()));
         // Only fully refreshed scenes leave backoff; a partial failure keeps counting its attempts.
         batch.BatchCommands.Add(Command("DELETE FROM scene_work_failures WHERE scene_id = ANY($1)", completedSceneIds.ToArray()));
         await batch.ExecuteNonQueryAsync(ct);
@@ -146,10 +178,7 @@ public sealed class SceneWorkStore(JobConnectionGate gate)
     /// <summary>Scenes of a script the assistant has not read in their current form (for the navigator), debounce or not.</summary>
     public static async Task<List<Guid>> StaleSceneIdsAsync(NpgsqlConnection connection, Guid scriptId, string embeddingModel, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"""
-            SELECT id FROM (SELECT {StaleColumns}, s.rank FROM scenes s WHERE s.script_id = @script) t
-            WHERE needs_summary OR needs_embedding ORDER BY rank
-            """, connection);
+        await using var command = new NpgsqlCommand($"SELECT s.id FROM scenes s WHERE s.script_id = @script AND {Stale} ORDER BY s.rank", connection);
         command.Parameters.AddWithValue("model", embeddingModel);
         command.Parameters.AddWithValue("script", scriptId);
         var ids = new List<Guid>();
@@ -177,7 +206,7 @@ public sealed class SceneWorkStore(JobConnectionGate gate)
     /// <summary>How many scenes in all scripts are stale: the job's queue depth.</summary>
     public static async Task<int> QueueDepthAsync(NpgsqlConnection connection, string embeddingModel, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM (SELECT {StaleColumns} FROM scenes s) t WHERE needs_summary OR needs_embedding", connection);
+        await using var command = new NpgsqlCommand($"SELECT {StaleCount}", connection);
         command.Parameters.AddWithValue("model", embeddingModel);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
     }
@@ -186,8 +215,7 @@ public sealed class SceneWorkStore(JobConnectionGate gate)
     public static async Task<EmbeddingProgress> EmbeddingProgressAsync(NpgsqlConnection connection, string embeddingModel, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM scene_embeddings e WHERE e.scene_id = s.id AND e.model = @model AND e.source_hash = s.content_hash)),
-                   count(*)
+            SELECT count(*) FILTER (WHERE s.embedded_model = @model AND s.embedded_hash = s.content_hash), count(*)
             FROM scenes s
             """, connection);
         command.Parameters.AddWithValue("model", embeddingModel);

@@ -32,7 +32,7 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
             SELECT @mid, c.id, 'User', 'Complete', @text, '[]', 0, 0, '{}', @key, now() FROM c
             ON CONFLICT (conversation_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING id, created_at),
-        u AS (UPDATE conversations SET message_count = message_count + 1, updated_at = now() WHERE id IN (SELECT id FROM m))
+        u AS (UPDATE conversations SET message_count = message_count + 1, updated_at = now() WHERE id = @cid AND EXISTS (SELECT 1 FROM m))
         SELECT COALESCE((SELECT id FROM m),
                         (SELECT x.id FROM messages x WHERE x.conversation_id = @cid AND x.idempotency_key = @key AND EXISTS (SELECT 1 FROM c))),
                EXISTS (SELECT 1 FROM m)
@@ -133,7 +133,10 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
         return id;
     }
 
-    /// <summary>The rolling summary and the latest messages, oldest first (one query).</summary>
+    /// <summary>
+    /// The rolling summary and the latest messages it does not cover yet, oldest first (one query): what the summary
+    /// already holds is not sent twice.
+    /// </summary>
     public async Task<(string? Summary, IReadOnlyList<Message> Recent)> LoadRecentAsync(Guid conversationId, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -141,7 +144,8 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
             .Select(c => new
             {
                 c.Summary,
-                Recent = db.Messages.Where(m => m.ConversationId == c.Id && m.Status != MessageStatus.Failed)
+                Recent = db.Messages.Where(m => m.ConversationId == c.Id && m.Status != MessageStatus.Failed
+                                                && (c.SummarizedThrough == null || m.CreatedAt > c.SummarizedThrough))
                     .OrderByDescending(m => m.CreatedAt).Take(take).ToList(),
             })
             .FirstOrDefaultAsync(ct);

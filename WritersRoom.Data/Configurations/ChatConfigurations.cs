@@ -11,6 +11,9 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         b.Property(c => c.Title).HasMaxLength(200);
         b.HasIndex(c => new { c.ScriptId, c.UpdatedAt });
         b.HasIndex(c => c.CreatedById);
+        // The title job's queue: threads still titled by their first words (few at any time).
+        b.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_conversations_pending_title").HasFilter("auto_titled");
+        // The summary job's queue is an expression index, (message_count - summarized_count), made in the migration.
         b.HasOne<Script>().WithMany().HasForeignKey(c => c.ScriptId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(c => c.CreatedById).OnDelete(DeleteBehavior.Cascade);
     }

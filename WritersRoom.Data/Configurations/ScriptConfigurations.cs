@@ -33,6 +33,11 @@ internal sealed class SceneConfiguration : IEntityTypeConfiguration<Scene>
     {
         b.Property(s => s.Rank).HasMaxLength(64).UseCollation("C");
         b.HasIndex(s => new { s.ScriptId, s.Rank });
+        // The scene job's queue: only stale scenes are in it, in the order the job takes them (oldest change first).
+        b.HasIndex(s => new { s.ContentChangedAt, s.Id }).HasDatabaseName("ix_scenes_stale")
+            .HasFilter("summarized_hash IS DISTINCT FROM content_hash OR embedded_hash IS DISTINCT FROM content_hash");
+        // After an embedding-model change: the scenes whose vector is from another model.
+        b.HasIndex(s => s.EmbeddedModel);
         b.HasOne(s => s.Script).WithMany(s => s.Scenes).HasForeignKey(s => s.ScriptId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -15,5 +15,9 @@ public class Character
     public string? Sheet { get; set; }
     public string? DraftSheet { get; set; }
     public DraftStatus DraftStatus { get; set; }
+
+    /// <summary>The presence (scenes, lines, first scene) the last draft was made from: a new draft only when it changes.</summary>
+    public string? DraftSourceHash { get; set; }
+    public DateTimeOffset? DraftedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 }

@@ -17,6 +17,20 @@ public class Conversation
     public string? Summary { get; set; }
     public DateTimeOffset? SummarizedThrough { get; set; }
 
+    /// <summary>
+    /// How many of <see cref="MessageCount"/> the summary covers: the summary job picks threads where the difference
+    /// passes the threshold (an indexed expression, so the check reads no messages).
+    /// </summary>
+    public int SummarizedCount { get; set; }
+
+    /// <summary>Failed smart-title attempts; the job backs off until <see cref="TitleRetryAt"/> and gives up after a few.</summary>
+    public int TitleAttempts { get; set; }
+    public DateTimeOffset? TitleRetryAt { get; set; }
+
+    /// <summary>Failed summary attempts; the job backs off until <see cref="SummaryRetryAt"/>.</summary>
+    public int SummaryAttempts { get; set; }
+    public DateTimeOffset? SummaryRetryAt { get; set; }
+
     public int MessageCount { get; set; }
     public long TokenCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;

@@ -19,6 +19,17 @@ public class Scene
     /// <summary>When the text last changed: the jobs wait for a quiet period after it before summarising.</summary>
     public DateTimeOffset ContentChangedAt { get; set; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// The hash of the text the stored summary was made from, written with it by the summary job. A scene whose hash
+    /// differs is stale; keeping the mark on the scene row lets a partial index hold exactly the stale scenes, so the
+    /// job's queue is read without scanning every scene's summary and embedding.
+    /// </summary>
+    public string? SummarizedHash { get; set; }
+
+    /// <summary>The hash of the text, and the model, of the stored embedding (see <see cref="SummarizedHash"/>).</summary>
+    public string? EmbeddedHash { get; set; }
+    public string? EmbeddedModel { get; set; }
+
     public Script? Script { get; set; }
     public List<Block> Blocks { get; set; } = [];
 }

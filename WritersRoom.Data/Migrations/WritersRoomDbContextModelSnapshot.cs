@@ -416,11 +416,19 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("draft_sheet");
 
+                    b.Property<string>("DraftSourceHash")
+                        .HasColumnType("text")
+                        .HasColumnName("draft_source_hash");
+
                     b.Property<string>("DraftStatus")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("draft_status");
+
+                    b.Property<DateTimeOffset?>("DraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drafted_at");
 
                     b.Property<Guid?>("FirstSceneId")
                         .HasColumnType("uuid")
@@ -553,6 +561,10 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("shared");
 
+                    b.Property<int>("SummarizedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("summarized_count");
+
                     b.Property<DateTimeOffset?>("SummarizedThrough")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("summarized_through");
@@ -561,11 +573,27 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("summary");
 
+                    b.Property<int>("SummaryAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("summary_attempts");
+
+                    b.Property<DateTimeOffset?>("SummaryRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("summary_retry_at");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<int>("TitleAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("title_attempts");
+
+                    b.Property<DateTimeOffset?>("TitleRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("title_retry_at");
 
                     b.Property<long>("TokenCount")
                         .HasColumnType("bigint")
@@ -580,6 +608,10 @@ namespace WritersRoom.Data.Migrations
 
                     b.HasIndex("CreatedById")
                         .HasDatabaseName("ix_conversations_created_by_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_conversations_pending_title")
+                        .HasFilter("auto_titled");
 
                     b.HasIndex("ScriptId", "UpdatedAt")
                         .HasDatabaseName("ix_conversations_script_id_updated_at");
@@ -829,6 +861,14 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content_hash");
 
+                    b.Property<string>("EmbeddedHash")
+                        .HasColumnType("text")
+                        .HasColumnName("embedded_hash");
+
+                    b.Property<string>("EmbeddedModel")
+                        .HasColumnType("text")
+                        .HasColumnName("embedded_model");
+
                     b.Property<string>("Rank")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -844,8 +884,19 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("script_id");
 
+                    b.Property<string>("SummarizedHash")
+                        .HasColumnType("text")
+                        .HasColumnName("summarized_hash");
+
                     b.HasKey("Id")
                         .HasName("pk_scenes");
+
+                    b.HasIndex("EmbeddedModel")
+                        .HasDatabaseName("ix_scenes_embedded_model");
+
+                    b.HasIndex("ContentChangedAt", "Id")
+                        .HasDatabaseName("ix_scenes_stale")
+                        .HasFilter("summarized_hash IS DISTINCT FROM content_hash OR embedded_hash IS DISTINCT FROM content_hash");
 
                     b.HasIndex("ScriptId", "Rank")
                         .HasDatabaseName("ix_scenes_script_id_rank");
@@ -1038,6 +1089,14 @@ namespace WritersRoom.Data.Migrations
                     b.Property<DateTimeOffset?>("CastUpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("cast_updated_at");
+
+                    b.Property<DateTimeOffset?>("OutlineDraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outline_drafted_at");
+
+                    b.Property<DateTimeOffset?>("OutlineRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("outline_requested_at");
 
                     b.HasKey("ScriptId")
                         .HasName("pk_script_bible_states");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WritersRoom.Data.Bible;
+using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Bible;
 
@@ -17,6 +18,12 @@ public static class BibleServiceCollectionExtensions
         services.TryAddSingleton<IScriptInvalidationBus, InProcessInvalidationBus>();
         services.TryAddSingleton<GlobalContextCache>();
         services.TryAddSingleton<CharacterSheets>();
+        services.TryAddSingleton<OutlineEditor>();
+        services.TryAddSingleton<BibleReader>();
+        // The writer's changes check membership; ScriptAccess is the scripts area's (kept if that registered it first).
+        services.AddMemoryCache();
+        services.TryAddSingleton<ScriptAccess>();
+        services.TryAddSingleton<BibleEditor>();
         return builder;
     }
 }

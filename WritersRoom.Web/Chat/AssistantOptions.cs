@@ -11,8 +11,14 @@ public sealed class AssistantOptions
     public int MaxToolRounds { get; set; } = 3;
     public TimeSpan IntentTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>A thread with more messages than this queues its rolling summary.</summary>
+    /// <summary>A thread with more messages than this (after its summary) gets its rolling summary from the summary job.</summary>
     public int SummarizeAfterMessages { get; set; } = 20;
+
+    /// <summary>
+    /// Messages after the rolling summary that a turn may replay: all of them, up to the summary threshold plus the
+    /// exchange in flight, so nothing falls between the summary and the recent messages; the token budget trims.
+    /// </summary>
+    public int UnsummarizedWindow => Math.Max(HistoryMessages, SummarizeAfterMessages + 2);
 
     public int MessagesPerMinute { get; set; } = 20;
 

@@ -19,12 +19,10 @@ public sealed class ChatContextBuilder(
     GlobalContextCache globalContext,
     ChatMetrics metrics,
     ChatStore store,
-    QueryEmbeddings embeddings,
-    SceneRetrieval retrieval,
+    SceneSearch search,
     ScriptAccess access,
     ScriptReader reader,
     PromptAssembler assembler,
-    AiProviderInfo provider,
     IOptions<AssistantOptions> options)
 {
     public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
@@ -32,26 +30,25 @@ public sealed class ChatContextBuilder(
         var o = options.Value;
         var started = Stopwatch.GetTimestamp();
         var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
-        var weight = provider.IsOffline ? RetrievalWeights.OfflineVectorWeight : RetrievalWeights.ModelVectorWeight;
         var global = Timed(timings, "context.global", () => GlobalTextAsync(request.ScriptId, ct));
         var history = request.NewConversation
             ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
-            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, o.HistoryMessages + 1, ct));
+            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, o.UnsummarizedWindow + 1, ct));
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
-            : RetrieveAsync(request, weight, o.RetrievedScenes, timings, ct);
+            : RetrieveAsync(request, o.RetrievedScenes, timings, ct);
         await Task.WhenAll(global, history, scenes);
 
         var (summary, recent) = await history;
         var turns = recent.Where(m => m.Id != userMessageId && m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
-            .TakeLast(o.HistoryMessages)
+            .TakeLast(o.UnsummarizedWindow)
             .Select(m => new HistoryTurn(m.Role == MessageRole.User, m.Content)).ToList();
         var found = await scenes;
         var parts = new PromptParts(intent, request.Text, await global, summary, turns,
             found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, string.Join('\n', s.BlockTexts.Skip(1)))).ToList(),
             request.Selection);
         var prompt = await Timed(timings, "context.prompt", () => Task.FromResult(assembler.Assemble(parts, o.PromptTokenBudget)));
-        var tools = new ScriptTools(request.ScriptId, userId, access, reader, retrieval, embeddings, provider.EmbeddingModelKey, weight);
+        var tools = new ScriptTools(request.ScriptId, userId, access, reader, search);
         // The budget of the context step excludes the query embedding, a model call: this is our own share.
         timings["context.own"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds - timings.GetValueOrDefault("context.embedding");
         return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools) { Timings = timings };
@@ -72,11 +69,9 @@ public sealed class ChatContextBuilder(
         return (await context.WaitAsync(ct)).ToPromptText();
     }
 
-    private async Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, double weight, int k,
-        ConcurrentDictionary<string, double> timings, CancellationToken ct)
+    private Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, int k, ConcurrentDictionary<string, double> timings, CancellationToken ct)
     {
         var query = request.Selection is { Length: > 0 } s ? request.Text + "\n" + s : request.Text;
-        var vector = await Timed(timings, "context.embedding", () => embeddings.EmbedAsync(query, ct));
-        return await Timed(timings, "context.retrieval", () => retrieval.SearchAsync(request.ScriptId, query, provider.EmbeddingModelKey, vector, k, weight, ct));
+        return search.SearchAsync(request.ScriptId, query, k, ct, timings);
     }
 }

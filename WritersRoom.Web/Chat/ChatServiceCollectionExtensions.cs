@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WritersRoom.Core.Retrieval;
+using WritersRoom.Data.Bible;
 using WritersRoom.Data.Chat;
+using WritersRoom.Web.Ai;
 using WritersRoom.Web.Bible;
 using WritersRoom.Web.Chat;
 
@@ -26,6 +28,10 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
         services.AddSingleton<PromptAssembler>();
         services.AddSingleton<QueryEmbeddings>();
+        services.TryAddSingleton<QueryEmbedders>();
+        services.TryAddSingleton<SceneFreshness>();
+        services.AddSingleton<SearchModels>();
+        services.AddSingleton<SceneSearch>();
         services.TryAddSingleton<IConversationSummaryQueue, StateDrivenSummaryQueue>();
         services.AddSingleton<ChatLimits>();
         services.AddSingleton<UsageRecorder>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Memory;
 using WritersRoom.Core.Ai;
+using WritersRoom.Web.Ai;
 
 namespace WritersRoom.Web.Chat;
 
@@ -8,14 +9,18 @@ namespace WritersRoom.Web.Chat;
 /// The question's vector, cached by model and text: a retry, a repeated question or a tool search embeds once.
 /// A failed embedding degrades retrieval to BM25 alone (null) rather than failing the turn.
 /// </summary>
-public sealed class QueryEmbeddings(IEmbeddingGenerator<string, Embedding<float>> generator, AiProviderInfo provider,
+public sealed class QueryEmbeddings(QueryEmbedders generators, AiProviderInfo provider,
     IMemoryCache cache, ChatMetrics metrics, ILogger<QueryEmbeddings> log)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public async Task<float[]?> EmbedAsync(string text, CancellationToken ct)
+    /// <summary>The vector for the configured embedding model.</summary>
+    public Task<float[]?> EmbedAsync(string text, CancellationToken ct) => EmbedAsync(text, provider.EmbeddingModelKey, ct);
+
+    /// <summary>The vector for <paramref name="modelKey"/> (the previous model's while a re-embed runs); null if it cannot be made.</summary>
+    public async Task<float[]?> EmbedAsync(string text, string modelKey, CancellationToken ct)
     {
-        var key = (nameof(QueryEmbeddings), provider.EmbeddingModelKey, text);
+        var key = (nameof(QueryEmbeddings), modelKey, text);
         if (cache.TryGetValue(key, out float[]? vector))
         {
             metrics.Cache("query_embedding", hit: true);
@@ -23,6 +28,7 @@ public sealed class QueryEmbeddings(IEmbeddingGenerator<string, Embedding<float>
         }
 
         metrics.Cache("query_embedding", hit: false);
+        if (generators.For(modelKey) is not { } generator) return null;
         try
         {
             vector = (await generator.GenerateVectorAsync(text, cancellationToken: ct)).ToArray();
@@ -31,7 +37,7 @@ public sealed class QueryEmbeddings(IEmbeddingGenerator<string, Embedding<float>
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            log.LogWarning(e, "Query embedding failed; retrieving by words only");
+            log.LogWarning(e, "Query embedding with {Model} failed; retrieving by words only", modelKey);
             return null;
         }
     }

@@ -21,6 +21,8 @@ public sealed class ScriptReader(SceneCorpus corpus, IDbContextFactory<WritersRo
     public async Task<IReadOnlyList<OutlineItem>> OutlineAsync(Guid scriptId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.OutlineItems.AsNoTracking().Where(o => o.ScriptId == scriptId).OrderBy(o => o.Rank).Take(200).ToListAsync(ct);
+        // Only the outline the writers approved: a pending draft is not the script's outline.
+        return await db.OutlineItems.AsNoTracking().Where(o => o.ScriptId == scriptId && o.Status == DraftStatus.Approved)
+            .OrderBy(o => o.Rank).Take(200).ToListAsync(ct);
     }
 }

@@ -14,8 +14,7 @@ namespace WritersRoom.Web.Chat;
 /// function takes a script id, so whatever the model asks, it reads only this script, and each call re-checks
 /// that the caller still may (membership can be revoked mid-answer).
 /// </summary>
-public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess access, ScriptReader reader,
-    SceneRetrieval retrieval, QueryEmbeddings embeddings, string embeddingModel, double vectorWeight)
+public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess access, ScriptReader reader, SceneSearch search)
 {
     private const int MaxSceneChars = 6000;
 
@@ -23,8 +22,7 @@ public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess acces
     public async Task<string> SearchScenesAsync([Description("What to look for")] string query, CancellationToken ct = default)
     {
         await CheckAsync(ct);
-        var vector = await embeddings.EmbedAsync(query, ct);
-        var scenes = await retrieval.SearchAsync(scriptId, query, embeddingModel, vector, 5, vectorWeight, ct);
+        var scenes = await search.SearchAsync(scriptId, query, 5, ct);
         return Blocks(scenes);
     }
 
@@ -44,7 +42,10 @@ public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess acces
     {
         await CheckAsync(ct);
         var c = await reader.CharacterAsync(scriptId, name, ct);
-        return c is null ? $"No character named {name}." : $"{c.Name}: {c.SceneCount} scenes, {c.LineCount} lines.\n{c.Sheet ?? c.DraftSheet ?? "(no sheet yet)"}";
+        if (c is null) return $"No character named {name}.";
+        // A draft the writers have not approved is labelled so, never passed off as their sheet.
+        var sheet = c.Sheet ?? (c.DraftSheet is { } draft ? "Unapproved draft sheet: " + draft : "(no sheet yet)");
+        return $"{c.Name}: {c.SceneCount} scenes, {c.LineCount} lines.\n{sheet}";
     }
 
     [KernelFunction("outline"), Description("The script's outline: acts, sequences and beats.")]

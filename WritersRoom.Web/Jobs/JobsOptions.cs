@@ -38,18 +38,18 @@ public sealed class JobsOptions
     public TimeSpan SceneInterval { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan CastInterval { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan OutlineInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan SheetInterval { get; set; } = TimeSpan.FromMinutes(1);
     public TimeSpan ConversationInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Characters (by scene count) that get an AI-drafted sheet.</summary>
     [Range(0, 100)]
     public int MainCharacters { get; set; } = 8;
 
-    /// <summary>A conversation gets a rolling summary once it has more messages than this.</summary>
-    [Range(4, 10_000)]
-    public int SummarizeAfterMessages { get; set; } = 30;
-
-    /// <summary>Recent messages left out of the rolling summary (the chat sends them verbatim).</summary>
-    [Range(2, 1000)]
+    /// <summary>
+    /// Recent messages left out of a rolling summary (the chat sends them verbatim). When a thread is summarised is the
+    /// assistant's setting, <c>Assistant:SummarizeAfterMessages</c>; this is capped below it.
+    /// </summary>
+    [Range(0, 1000)]
     public int KeepRecentMessages { get; set; } = 10;
 
     public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -57,6 +57,5 @@ public sealed class JobsOptions
     internal static bool HasValidDurations(JobsOptions o) =>
         o.Debounce >= TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay
         && o.SceneInterval > TimeSpan.Zero && o.CastInterval > TimeSpan.Zero && o.OutlineInterval > TimeSpan.Zero
-        && o.ConversationInterval > TimeSpan.Zero && o.UsageFlushInterval > TimeSpan.Zero
-        && o.KeepRecentMessages < o.SummarizeAfterMessages;
+        && o.SheetInterval > TimeSpan.Zero && o.ConversationInterval > TimeSpan.Zero && o.UsageFlushInterval > TimeSpan.Zero;
 }

@@ -5,9 +5,12 @@ using Npgsql;
 using Quartz;
 using WritersRoom.Data;
 using WritersRoom.Data.Bible;
+using WritersRoom.Data.Chat;
 using WritersRoom.Web.Bible;
 using WritersRoom.Web.Jobs;
 using WritersRoom.Web.Jobs.Cast;
+using WritersRoom.Web.Jobs.Conversations;
+using WritersRoom.Web.Jobs.Outline;
 using WritersRoom.Web.Jobs.Scenes;
 
 // In the hosting namespace (as the other areas' registrations are) so Program.cs needs no extra using.
@@ -26,7 +29,7 @@ public static class JobsServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName)
             .ValidateDataAnnotations()
-            .Validate(JobsOptions.HasValidDurations, "Jobs: durations must be positive (Debounce may be 0), RetryMaxDelay ≥ RetryBaseDelay, KeepRecentMessages < SummarizeAfterMessages.")
+            .Validate(JobsOptions.HasValidDurations, "Jobs: durations must be positive (Debounce may be 0) and RetryMaxDelay ≥ RetryBaseDelay.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -36,17 +39,32 @@ public static class JobsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<JobsOptions>>().Value.MaxConnections));
         services.AddSingleton<JobRunLog>();
         services.AddSingleton<JobStatusBoard>();
+        services.AddSingleton<JobQueues>();
+        services.AddSingleton<JobControl>();
         services.AddSingleton<SceneWorkStore>();
-        services.AddSingleton<SceneFreshness>();
+        services.TryAddSingleton<SceneFreshness>();
         services.AddSingleton<AssistantReading>();
         services.AddSingleton<SceneSummarizer>();
         services.AddSingleton<SceneRefresher>();
         services.AddSingleton<CastStore>();
         services.AddSingleton<CastRefresher>();
+        services.AddSingleton<DraftStore>();
+        services.AddSingleton<SheetWriter>();
+        services.AddSingleton<SheetDrafter>();
+        services.AddSingleton<OutlineWriter>();
+        services.AddSingleton<OutlineDrafter>();
+        services.AddSingleton<ConversationWorkStore>();
+        services.AddSingleton<ConversationWriter>();
+        services.AddSingleton<ConversationTitler>();
+        services.AddSingleton<ConversationSummaries>();
         builder.AddWritersRoomBible();
 
         Define<SceneRefreshJob>(services, SceneRefreshJob.Key, o => o.SceneInterval, "Scene summaries and embeddings");
         Define<CastJob>(services, CastJob.Key, o => o.CastInterval, "Characters and locations");
+        Define<CharacterSheetJob>(services, CharacterSheetJob.Key, o => o.SheetInterval, "Character sheet drafts");
+        Define<OutlineJob>(services, OutlineJob.Key, o => o.OutlineInterval, "Outline drafts");
+        Define<ConversationTitleJob>(services, ConversationTitleJob.Key, o => o.ConversationInterval, "Conversation titles");
+        Define<ConversationSummaryJob>(services, ConversationSummaryJob.Key, o => o.ConversationInterval, "Rolling conversation summaries");
 
         var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         services.AddQuartz(q =>

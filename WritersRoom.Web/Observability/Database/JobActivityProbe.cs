@@ -38,11 +38,9 @@ public sealed class JobActivityProbe(NpgsqlDataSource dataSource, TimeProvider c
             var jobs = await JobsAsync(connection, ct);
             var board = services.GetService<JobStatusBoard>();
             jobs = jobs.Select(j => j with { RunningSince = board?.RunningSince(j.Job) }).ToList();
+            // The scenes whose summary or vector was made from older text: an index-only count of the job's partial index.
             await using var stale = new NpgsqlCommand(
-                """
-                SELECT count(*) FROM scenes s
-                WHERE NOT EXISTS (SELECT 1 FROM scene_summaries m WHERE m.scene_id = s.id AND m.source_hash = s.content_hash)
-                """, connection);
+                "SELECT count(*) FROM scenes WHERE summarized_hash IS DISTINCT FROM content_hash OR embedded_hash IS DISTINCT FROM content_hash", connection);
             var queue = (long)(await stale.ExecuteScalarAsync(ct))!;
             return new JobActivity(at, queue, jobs, null);
         }
@@ -78,7 +76,7 @@ public sealed class JobActivityProbe(NpgsqlDataSource dataSource, TimeProvider c
     }
 }
 
-/// <param name="StaleScenes">Scenes whose summary (and so embedding) is older than their text: the jobs' queue.</param>
+/// <param name="StaleScenes">Scenes whose summary or embedding is older than their text: the scene job's queue.</param>
 public sealed record JobActivity(DateTimeOffset At, long StaleScenes, IReadOnlyList<JobSummary> Jobs, string? Error);
 
 public sealed record JobSummary(

@@ -150,6 +150,15 @@ public sealed class Seeder(
             }
             await embeddings.CompleteAsync(ct);
         }
+        // The marks the scene job keeps (what the stored summary and vector were made from), so an app started on this
+        // data does not summarise and embed every scene again.
+        await using (var mark = new NpgsqlCommand(
+            "UPDATE scenes SET summarized_hash = content_hash, embedded_hash = content_hash, embedded_model = @model WHERE id = ANY(@ids)", copy, tx))
+        {
+            mark.Parameters.AddWithValue("model", model);
+            mark.Parameters.AddWithValue("ids", rows.Select(r => r.Scene).ToArray());
+            await mark.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return rows.Count;
     }

@@ -7,6 +7,7 @@ using WritersRoom.Data;
 using WritersRoom.Data.Entities;
 using WritersRoom.Data.Scripts;
 using WritersRoom.TestSupport;
+using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Tests.Jobs;
 
@@ -16,7 +17,14 @@ namespace WritersRoom.Web.Tests.Jobs;
 /// </summary>
 internal static class JobsTestHost
 {
-    public static IHost Build(TestDatabase database, TimeProvider? clock = null, Action<IServiceCollection>? services = null, params (string Key, string Value)[] settings)
+    public static IHost Build(TestDatabase database, TimeProvider? clock = null, Action<IServiceCollection>? services = null, params (string Key, string Value)[] settings) =>
+        Create(database, clock, services, false, settings);
+
+    /// <summary>The same host plus the scripts and chat registrations, for jobs that feed the assistant.</summary>
+    public static IHost BuildWithChat(TestDatabase database, TimeProvider? clock = null, Action<IServiceCollection>? services = null, params (string Key, string Value)[] settings) =>
+        Create(database, clock, services, true, settings);
+
+    private static IHost Create(TestDatabase database, TimeProvider? clock, Action<IServiceCollection>? services, bool chat, (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var config = new Dictionary<string, string?>
@@ -31,7 +39,9 @@ internal static class JobsTestHost
         builder.Services.AddLogging();
         builder.AddWritersRoomData();
         builder.AddWritersRoomAi();
+        if (chat) builder.AddWritersRoomScripts();
         builder.AddWritersRoomJobs();
+        if (chat) builder.AddWritersRoomChat();
         if (clock is not null) builder.Services.AddSingleton(clock);
         services?.Invoke(builder.Services);
         return builder.Build();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using WritersRoom.Core.Ai;
 using WritersRoom.Data.Bible;
 using WritersRoom.TestSupport;
+using WritersRoom.Web.Chat;
 using WritersRoom.Web.Jobs.Scenes;
 
 namespace WritersRoom.Web.Tests.Jobs;
@@ -152,21 +153,28 @@ public sealed class SceneRefreshTests
         using (var before = JobsTestHost.Build(database, clock))
             await before.Services.GetRequiredService<SceneRefresher>().RunAsync(ct);
 
-        using var after = JobsTestHost.Build(database, clock, null,
+        using var after = JobsTestHost.BuildWithChat(database, clock, null,
             ("Ai:EmbeddingDimensions", "256"), ("Jobs:BatchSize", "2"), ("Jobs:MaxBatchesPerRun", "1"));
         var refresher = after.Services.GetRequiredService<SceneRefresher>();
         var reading = after.Services.GetRequiredService<AssistantReading>();
+        var search = after.Services.GetRequiredService<SceneSearch>();
 
         var run = await refresher.RunAsync(ct);
         Assert.Equal(2, run.ItemsDone);
         Assert.Equal("offline-hashed-v1-384", await reading.SearchModel(scriptId, ct));
         var progress = await reading.ReembedProgress(ct);
         Assert.Equal(("offline-hashed-v1-256", 2, 6), (progress.Model, progress.Embedded, progress.Total));
+        // Mid re-embed, the assistant's search embeds the question for the old vectors: every scene still has a distance.
+        var midway = await search.SearchAsync(scriptId, "Something happens in room 4", 6, ct);
+        Assert.Equal(6, midway.Count);
+        Assert.All(midway, s => Assert.NotNull(s.Distance));
 
         await refresher.RunAsync(ct);
         await refresher.RunAsync(ct);
 
         Assert.Equal("offline-hashed-v1-256", await reading.SearchModel(scriptId, ct));
+        var done = await after.Services.GetRequiredService<SearchModels>().ForScriptAsync(scriptId, ct);
+        Assert.Equal("offline-hashed-v1-256", done);
         await using var db = await database.Factory.CreateDbContextAsync(ct);
         Assert.Equal(["offline-hashed-v1-256"], await db.SceneEmbeddings.Select(e => e.Model).Distinct().ToListAsync(ct));
         // Summaries did not depend on the embedding model: none was redone.

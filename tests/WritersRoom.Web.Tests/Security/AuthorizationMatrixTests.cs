@@ -203,12 +203,8 @@ public sealed class AuthorizationMatrixTests(TestDatabase database) : IClassFixt
         }
     }
 
-    private ScriptTools ToolsFor(Guid scriptId, string user)
-    {
-        var provider = Get<AiProviderInfo>();
-        return new ScriptTools(scriptId, user, Get<ScriptAccess>(), Get<ScriptReader>(), Get<SceneRetrieval>(), Get<QueryEmbeddings>(),
-            provider.EmbeddingModelKey, RetrievalWeights.OfflineVectorWeight);
-    }
+    private ScriptTools ToolsFor(Guid scriptId, string user) =>
+        new(scriptId, user, Get<ScriptAccess>(), Get<ScriptReader>(), Get<SceneSearch>());
 
     private async Task<Outcome> EditAsync(string user, Guid scriptId, CancellationToken ct)
     {
