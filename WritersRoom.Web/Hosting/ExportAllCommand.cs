@@ -79,7 +79,7 @@ public static class ExportAllCommand
                 if (await loader.LoadAsync(id, ct) is not { } document) continue;
                 var entry = zip.CreateEntry(EntryName(title, id), CompressionLevel.Optimal);
                 await using var writer = new StreamWriter(await entry.OpenAsync(ct), new UTF8Encoding(false));
-                await writer.WriteAsync(FountainWriter.Write(ExportScreenplay.From(document)));
+                await writer.WriteAsync(FountainWriter.Write(document.ToScreenplay()));
             }
         }
         File.Move(partial, file, overwrite: true);

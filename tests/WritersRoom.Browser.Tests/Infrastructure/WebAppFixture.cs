@@ -24,31 +24,12 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>A browser context signed in as a new account, registered through the app's own endpoint.</summary>
-    public async Task<(IBrowserContext Context, string UserId)> SignedInAsync(string name)
-    {
-        var context = await Browser.Browser.NewContextAsync(new() { BaseURL = App.BaseUri.ToString() });
-        context.SetDefaultTimeout(15_000);
-        var email = $"{name}-{Guid.NewGuid():N}@example.test";
-        var response = await context.APIRequest.PostAsync("/account/register", new()
-        {
-            Headers = new Dictionary<string, string> { ["X-WritersRoom"] = "1" },
-            DataObject = new { Email = email, Password = "writersroom-test-1", DisplayName = name },
-        });
-        Assert.True(response.Ok, await response.TextAsync());
-        await using var db = await Database.Factory.CreateDbContextAsync();
-        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        return (context, id);
-    }
+    public Task<(IBrowserContext Context, string UserId)> SignedInAsync(string name) =>
+        TestAccounts.SignedInAsync(Browser.Browser, Database, App.BaseUri, name);
 
     /// <summary>A script owned by <paramref name="ownerId"/>, written straight to the database, with extra members.</summary>
-    public async Task<Guid> ScriptAsync(string ownerId, string fountain, params (string UserId, ScriptRole Role)[] members)
-    {
-        var id = await new ScriptImporter(Database.Factory).ImportAsync(FountainParser.Parse(fountain), "Test", ownerId);
-        await using var db = await Database.Factory.CreateDbContextAsync();
-        foreach (var (user, role) in members) db.ScriptMembers.Add(new ScriptMember { ScriptId = id, UserId = user, Role = role });
-        await db.SaveChangesAsync();
-        return id;
-    }
+    public Task<Guid> ScriptAsync(string ownerId, string fountain, params (string UserId, ScriptRole Role)[] members) =>
+        TestAccounts.ScriptAsync(Database, ownerId, fountain, members);
 
     public async ValueTask DisposeAsync()
     {

@@ -44,30 +44,11 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     }
 
     /// <summary>A browser context on <paramref name="origin"/>, signed in as a new account registered there.</summary>
-    public async Task<(IBrowserContext Context, string UserId)> SignedInAsync(string name, Uri origin)
-    {
-        var context = await Browser.Browser.NewContextAsync(new() { BaseURL = origin.ToString() });
-        context.SetDefaultTimeout(20_000);
-        var email = $"{name}-{Guid.NewGuid():N}@example.test";
-        var response = await context.APIRequest.PostAsync("/account/register", new()
-        {
-            Headers = new Dictionary<string, string> { ["X-WritersRoom"] = "1" },
-            DataObject = new { Email = email, Password = "writersroom-test-1", DisplayName = name },
-        });
-        Assert.True(response.Ok, await response.TextAsync());
-        await using var db = await Database.Factory.CreateDbContextAsync();
-        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
-        return (context, id);
-    }
+    public Task<(IBrowserContext Context, string UserId)> SignedInAsync(string name, Uri origin) =>
+        TestAccounts.SignedInAsync(Browser.Browser, Database, origin, name, 20_000);
 
-    public async Task<Guid> ScriptAsync(string ownerId, string fountain, params (string UserId, ScriptRole Role)[] members)
-    {
-        var id = await new ScriptImporter(Database.Factory).ImportAsync(FountainParser.Parse(fountain), "Test", ownerId);
-        await using var db = await Database.Factory.CreateDbContextAsync();
-        foreach (var (user, role) in members) db.ScriptMembers.Add(new ScriptMember { ScriptId = id, UserId = user, Role = role });
-        await db.SaveChangesAsync();
-        return id;
-    }
+    public Task<Guid> ScriptAsync(string ownerId, string fountain, params (string UserId, ScriptRole Role)[] members) =>
+        TestAccounts.ScriptAsync(Database, ownerId, fountain, members);
 
     public async Task<string> StoredTextAsync(Guid blockId)
     {
