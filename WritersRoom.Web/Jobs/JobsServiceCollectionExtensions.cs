@@ -76,7 +76,13 @@ public static class JobsServiceCollectionExtensions
                 {
                     // Quartz draws its connections from the app's one data source: one pool per process.
                     store.UsePostgres(ds => ds.DataSourceFactory = sp => sp.GetRequiredService<NpgsqlDataSource>());
-                    store.UseClustering();
+                    // An instance that misses check-ins is taken for dead and its running work is fired again elsewhere:
+                    // a loaded machine or a long GC pause must not look like death (Quartz's default allows 7.5 s).
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(30);
+                    });
                     store.UseSystemTextJsonSerializer();
                 });
             }

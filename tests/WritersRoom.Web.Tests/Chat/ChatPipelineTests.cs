@@ -65,11 +65,11 @@ public sealed class ChatPipelineTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(MessageStatus.Complete, finished.Status);
         Assert.Equal(string.Concat(FakeModelServer.ChatPieces), finished.Content);
         Assert.Equal(FakeModelServer.ChatPieces, events.OfType<AnswerDelta>().Select(d => d.Text));
-        Assert.All(["access", "conversation", "intent", "context", "context.global", "context.embedding", "context.retrieval", "context.own", "first_token", "generation", "save"], step => Assert.Contains(step, finished.Timings.Keys));
+        Assert.All(["access", "conversation", "intent", "context", "context.global", "context.embedding", "context.retrieval", "context.own", "first_token", "generation", "save", "usage"], step => Assert.Contains(step, finished.Timings.Keys));
         var stored = await MessagesAsync(request.ConversationId);
         Assert.Equal([MessageRole.User, MessageRole.Assistant], stored.Select(m => m.Role));
         // The row holds every step up to its own save (timing the save would need a second write); metrics get all.
-        Assert.Equal(finished.Timings.Keys.Where(k => k != "save").Order(), stored[1].Timings.Keys.Order());
+        Assert.Equal(finished.Timings.Keys.Where(k => k is not ("save" or "usage")).Order(), stored[1].Timings.Keys.Order());
     }
 
     [Fact]
