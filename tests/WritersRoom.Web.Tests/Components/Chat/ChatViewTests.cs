@@ -86,8 +86,12 @@ public sealed class ChatViewTests(TestDatabase database) : IClassFixture<TestDat
 
         tokens.Writer.Complete();
         view.WaitForAssertion(() => Assert.Equal("complete", Answer(view).GetAttribute("data-status")));
-        Assert.NotNull(view.Find("[data-testid=chat-send]"));
-        Assert.Empty(view.FindAll("[data-testid=chat-stop]"));
+        // The input learns the turn is over in its own render, which may come just after the message's.
+        view.WaitForAssertion(() =>
+        {
+            Assert.NotNull(view.Find("[data-testid=chat-send]"));
+            Assert.Empty(view.FindAll("[data-testid=chat-stop]"));
+        });
     }
 
     [Fact]
