@@ -96,6 +96,16 @@ public static class JobsServiceCollectionExtensions
                     .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()));
             }
         });
+        if (jobs.Clustered)
+        {
+            // The schedule lives in the shared database: a starting instance keeps the stored triggers instead of
+            // replacing them, which would set a trigger another instance is firing back to waiting (a double run).
+            services.Configure<QuartzOptions>(o =>
+            {
+                o.Scheduling.OverwriteExistingData = false;
+                o.Scheduling.IgnoreDuplicates = true;
+            });
+        }
         if (jobs.SchedulerEnabled)
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;
