@@ -18,14 +18,7 @@ internal static class ChatSeed
 {
     public static readonly HashedEmbedder Embedder = new();
 
-    public static async Task<string> UserAsync(IDbContextFactory<WritersRoomDbContext> factory, string email)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    public static Task<string> UserAsync(IDbContextFactory<WritersRoomDbContext> factory, string email) => TestUsers.CreateAsync(factory, email);
 
     public static async Task MemberAsync(IDbContextFactory<WritersRoomDbContext> factory, Guid scriptId, string userId, ScriptRole role = ScriptRole.Writer)
     {

@@ -57,15 +57,7 @@ public sealed class InstanceCluster : IAsyncLifetime
         return new Instance(host);
     }
 
-    public async Task<string> CreateUserAsync(string name)
-    {
-        await using var db = await Database.Factory.CreateDbContextAsync();
-        var email = $"{name}-{Guid.NewGuid():N}@example.test";
-        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = name };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    public Task<string> CreateUserAsync(string name) => TestUsers.CreateNamedAsync(Database.Factory, name);
 
     /// <summary>A script owned by <paramref name="ownerId"/> with the other users as writers.</summary>
     public async Task<Guid> ScriptAsync(string fountain, string ownerId, params string[] writers)

@@ -33,15 +33,8 @@ internal static class PageServices
     }
 
     /// <summary>Inserts an account directly; Identity's own rules are tested through the account endpoints.</summary>
-    public static async Task<string> CreateUserAsync(TestDatabase database, string? email = null)
-    {
-        email ??= $"{Guid.NewGuid():N}@example.com";
-        await using var db = await database.Factory.CreateDbContextAsync();
-        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    public static Task<string> CreateUserAsync(TestDatabase database, string? email = null) =>
+        TestUsers.CreateAsync(database.Factory, email ?? $"{Guid.NewGuid():N}@example.com");
 
     public static async Task<int> BlockCountAsync(TestDatabase database, Guid scriptId)
     {

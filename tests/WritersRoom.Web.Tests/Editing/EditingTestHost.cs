@@ -43,15 +43,7 @@ public sealed class EditingTestHost(params KeyValuePair<string, string?>[] setti
         await Host.StartAsync();
     }
 
-    public async Task<string> CreateUserAsync(string name)
-    {
-        await using var db = await Database.Factory.CreateDbContextAsync();
-        var email = $"{name}-{Guid.NewGuid():N}@example.test";
-        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = name };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    public Task<string> CreateUserAsync(string name) => TestUsers.CreateNamedAsync(Database.Factory, name);
 
     public async Task<Guid> ImportAsync(string fountain, string ownerId)
     {

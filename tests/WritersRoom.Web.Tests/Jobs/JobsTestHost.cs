@@ -47,14 +47,7 @@ internal static class JobsTestHost
         return builder.Build();
     }
 
-    public static async Task<string> CreateUserAsync(TestDatabase database, string email)
-    {
-        await using var db = await database.Factory.CreateDbContextAsync();
-        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant() };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    public static Task<string> CreateUserAsync(TestDatabase database, string email) => TestUsers.CreateAsync(database.Factory, email);
 
     public static async Task<Guid> ImportAsync(TestDatabase database, ParsedScreenplay screenplay, string title)
     {

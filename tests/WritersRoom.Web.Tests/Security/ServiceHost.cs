@@ -1,3 +1,4 @@
+using WritersRoom.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,15 +50,8 @@ internal static class ServiceHost
         ("Ai:EmbeddingModel", "fake-embed"), ("Ai:EmbeddingDimensions", "3"),
     ];
 
-    public static async Task<string> UserAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<WritersRoomDbContext> factory, string name)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        var email = $"{name}-{Guid.NewGuid():N}@example.test";
-        var user = new AppUser { UserName = email, Email = email, NormalizedEmail = email.ToUpperInvariant(), NormalizedUserName = email.ToUpperInvariant(), DisplayName = name };
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
+    public static Task<string> UserAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<WritersRoomDbContext> factory, string name) =>
+        TestUsers.CreateNamedAsync(factory, name);
 
     public static async Task AddMemberAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<WritersRoomDbContext> factory, Guid scriptId, string userId, ScriptRole role)
     {
