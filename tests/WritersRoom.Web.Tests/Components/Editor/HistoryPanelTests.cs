@@ -50,7 +50,8 @@ public sealed class HistoryPanelTests(ReviewPanelHost host) : IClassFixture<Revi
         panel.WaitForElement("[data-testid=snapshot-item]", ReviewPanelHost.Wait);
 
         panel.Find("[data-testid=snapshot-restore]").Click();
-        Assert.Contains("Everyone on the script sees it", panel.Find("[data-testid=snapshot-restore-prompt]").TextContent);
+        // The panel may re-render from the session's own event first: wait for the prompt's render.
+        Assert.Contains("Everyone on the script sees it", panel.WaitForElement("[data-testid=snapshot-restore-prompt]", ReviewPanelHost.Wait).TextContent);
         Assert.Equal("Edward dives in.", editor.Session.TextOf(action.Id));
         panel.Find("[data-testid=snapshot-restore-confirm]").Click();
 
