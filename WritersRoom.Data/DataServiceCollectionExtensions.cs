@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,13 @@ namespace WritersRoom.Data;
 public static class DataServiceCollectionExtensions
 {
     public const string ConnectionStringName = "WritersRoom";
+
+    /// <summary>The optional read-only connection string (a streaming replica) for retrieval and reports.</summary>
+    public const string ReadOnlyConnectionStringName = "WritersRoomReadOnly";
+
+    /// <summary>The pools' names: Npgsql's metrics carry them, and pg_stat_activity shows them as application_name.</summary>
+    public const string PoolName = "writersroom";
+    public const string ReadOnlyPoolName = "writersroom-readonly";
 
     /// <summary>
     /// One <see cref="NpgsqlDataSource"/> (one pool) for the whole process and a pooled context factory over it:
@@ -34,6 +42,7 @@ public static class DataServiceCollectionExtensions
         });
         // Identity's stores want a scoped context; it comes from the same pooled factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WritersRoomDbContext>>().CreateDbContext());
+        AddReadOnly(builder);
 
         builder.Services.AddSingleton<ScriptCatalog>();
         builder.Services.AddSingleton<ScriptMembers>();
@@ -44,11 +53,36 @@ public static class DataServiceCollectionExtensions
         return builder;
     }
 
-    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    /// <summary>
+    /// Retrieval and reports read through <see cref="ReadOnlyDatabase"/>: its own pool and context factory over the
+    /// replica when <c>ConnectionStrings:WritersRoomReadOnly</c> is set, else the primary's.
+    /// </summary>
+    private static void AddReadOnly(IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ReadOnlyConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            builder.Services.AddSingleton(sp => ReadOnlyDatabase.Primary(
+                sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IDbContextFactory<WritersRoomDbContext>>()));
+            return;
+        }
+        builder.Services.AddSingleton(sp =>
+        {
+            var dataSource = CreateDataSource(connectionString, ReadOnlyPoolName);
+            var options = new DbContextOptionsBuilder<WritersRoomDbContext>();
+            Configure(options, dataSource).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
+            return ReadOnlyDatabase.Replica(dataSource, new PooledDbContextFactory<WritersRoomDbContext>(options.Options));
+        });
+    }
+
+    /// <param name="name">The pool's name in metrics; also its application_name unless the connection string sets one.</param>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string name = PoolName)
     {
         var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+        if (string.IsNullOrEmpty(dataSource.ConnectionStringBuilder.ApplicationName)) dataSource.ConnectionStringBuilder.ApplicationName = name;
         dataSource.UseVector();
-        dataSource.Name = "writersroom";
+        dataSource.Name = name;
         return dataSource.Build();
     }
 

@@ -3,9 +3,11 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
+using Npgsql;
 using WritersRoom.Core.Ai;
 using WritersRoom.Core.Retrieval;
 using WritersRoom.Core.Scripts;
+using WritersRoom.Data;
 using WritersRoom.Data.Chat;
 using WritersRoom.Data.Entities;
 using WritersRoom.Web.Scripts;
@@ -16,6 +18,8 @@ namespace WritersRoom.Web.Chat;
 /// One assistant turn: access → store the user's message (one round trip, before any model call) → intent →
 /// context in parallel → streamed answer with first/between-token timeouts and one retry on 429/5xx → save.
 /// Every step is timed into the message and the step histogram. No connection is held while the model works.
+/// A database that does not answer in time ends the turn with a <see cref="DatabaseTimeoutException"/> that says so
+/// (the user's message is kept when it was stored; the caller keeps it otherwise).
 /// </summary>
 public sealed class ChatPipeline(
     ScriptAccess access,
@@ -25,11 +29,31 @@ public sealed class ChatPipeline(
     ChatContextBuilder contextBuilder,
     AnswerStreamer streamer,
     ChatAfterTurn after,
-    ChatMetrics metrics)
+    ChatMetrics metrics,
+    NpgsqlDataSource dataSource)
 {
     public async IAsyncEnumerable<ChatEvent> SendAsync(string userId, ChatTurnRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Enumerated by hand: an iterator cannot yield inside a try that catches, and every step's database timeout
+        // is translated here, in one place.
+        await using var turn = TurnAsync(userId, request, ct).GetAsyncEnumerator(ct);
+        while (true)
+        {
+            try
+            {
+                if (!await turn.MoveNextAsync()) yield break;
+            }
+            catch (Exception e) when (DatabaseTimeoutException.From(e, dataSource) is { } timeout)
+            {
+                throw timeout;
+            }
+            yield return turn.Current;
+        }
+    }
+
+    private async IAsyncEnumerable<ChatEvent> TurnAsync(string userId, ChatTurnRequest request, [EnumeratorCancellation] CancellationToken ct)
+    {
         var timer = new StepTimer(metrics);
         if (limits.TryAcquire(userId) is { } refusal)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WritersRoom.Core.Retrieval;
+using WritersRoom.Data;
 using WritersRoom.Data.Bible;
 using WritersRoom.Data.Chat;
 using WritersRoom.Web.Ai;
@@ -21,10 +22,12 @@ public static class ChatServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<ChatMetrics>();
         builder.AddWritersRoomBible();
-        services.AddSingleton<SceneCorpus>();
+        // Retrieval and the tools' reads go to the read-only database (a replica when configured); the thread's own
+        // messages stay on the primary, where the answer just saved is certain to be.
+        services.AddSingleton(sp => new SceneCorpus(sp.GetRequiredService<ReadOnlyDatabase>().DataSource));
         services.AddSingleton<SceneRetrieval>();
         services.AddSingleton<ChatStore>();
-        services.AddSingleton<ScriptReader>();
+        services.AddSingleton(sp => new ScriptReader(sp.GetRequiredService<SceneCorpus>(), sp.GetRequiredService<ReadOnlyDatabase>().Factory));
         services.AddSingleton<ITokenCounter, TiktokenCounter>();
         services.AddSingleton<PromptAssembler>();
         services.AddSingleton<QueryEmbeddings>();

@@ -1,6 +1,7 @@
 using Npgsql;
 using WritersRoom.Core.Editing;
 using WritersRoom.Core.Scripts;
+using WritersRoom.Data;
 using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Editing;
@@ -10,15 +11,17 @@ namespace WritersRoom.Web.Editing;
 /// briefly), so a writer demoted to reader stops editing within seconds, and enforces size and rate limits.
 /// It stands between the session and the circuit's client so refusals are logged in one place.
 /// </summary>
-public sealed class EditorConnection(Guid scriptId, string userId, string displayName, ScriptRole role, IEditorClient client,
+/// <param name="granted">The role read when the editor opened, and <see cref="ScriptAccess.ChangeStamp"/> before that read.</param>
+public sealed class EditorConnection(Guid scriptId, string userId, string displayName, (ScriptRole Role, long Stamp) granted, IEditorClient client,
     ScriptAccess access, NpgsqlDataSource dataSource, EditingMetrics metrics, ILogger<EditorConnection> log) : IEditorClient, IDisposable
 {
     private readonly TokenBucket rate = new(EditLimits.OpsPerSecond, EditLimits.Burst);
     private ScriptSession? session;
+    private long roleStamp = granted.Stamp;
 
     public Guid ScriptId => scriptId;
     public string UserId => userId;
-    public ScriptRole Role { get; private set; } = role;
+    public ScriptRole Role { get; private set; } = granted.Role;
     public EditorSnapshot Snapshot { get; private set; } = null!;
     public ScriptSession Session => session ?? throw new InvalidOperationException("Not attached.");
 
@@ -35,7 +38,7 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
     public async Task SubmitAsync(IReadOnlyList<EditOp> ops, bool resend = false, CancellationToken ct = default)
     {
         if (ops.Count == 0) return;
-        var current = await access.GetRoleAsync(userId, scriptId, ct);
+        var current = await CurrentRoleAsync(ct);
         Role = current ?? ScriptRole.Reader;
         if (current is not { } r || !r.CanEdit())
         {
@@ -60,6 +63,28 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
         }
         if (resend) await RecallCommittedAsync(ops, ct);
         foreach (var op in ops) Session.Apply(op, userId, this);
+    }
+
+    /// <summary>
+    /// The role now. When the cached role has expired and the database does not answer (slow past its timeout, or
+    /// restarting), the role this editor last had stands, unless a membership change was heard since: typing goes on
+    /// (the edits wait in the session for the database like any other), and a demotion still takes effect at once.
+    /// </summary>
+    private async Task<ScriptRole?> CurrentRoleAsync(CancellationToken ct)
+    {
+        var stamp = access.ChangeStamp(userId, scriptId);
+        try
+        {
+            var role = await access.GetRoleAsync(userId, scriptId, ct);
+            Interlocked.Exchange(ref roleStamp, stamp);
+            return role;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && stamp == Interlocked.Read(ref roleStamp)
+                                  && (DatabaseTimeout.Is(e) || e is NpgsqlException { IsTransient: true }))
+        {
+            log.LogWarning(e, "The role of {UserId} on script {ScriptId} could not be read; the editor keeps its role {Role}", userId, scriptId, Role);
+            return Role;
+        }
     }
 
     /// <summary>The script as it is now, for a resync; still a member?</summary>

@@ -13,8 +13,9 @@ public sealed class EditorService(ScriptSessionRegistry registry, ScriptAccess a
 {
     public async Task<EditorConnection> OpenAsync(Guid scriptId, string userId, string displayName, IEditorClient client, CancellationToken ct = default)
     {
+        var stamp = access.ChangeStamp(userId, scriptId);
         var role = await access.RequireAsync(userId, scriptId, ScriptRole.Reader, ct);
-        var connection = new EditorConnection(scriptId, userId, displayName, role, client, access, dataSource, metrics,
+        var connection = new EditorConnection(scriptId, userId, displayName, (role, stamp), client, access, dataSource, metrics,
             loggers.CreateLogger<EditorConnection>());
         var attached = await registry.AttachAsync(scriptId, connection, ct) ?? throw new ScriptNotFoundException(scriptId);
         connection.Attached(attached.Session, attached.Snapshot);

@@ -1,3 +1,4 @@
+using WritersRoom.Data;
 using WritersRoom.Web.Observability.Database;
 using WritersRoom.Web.Observability.Metrics;
 using WritersRoom.Web.Observability.Process;
@@ -62,7 +63,9 @@ public sealed class PerformanceReader(MetricsAggregator aggregator, TurnRecorder
 
     public PoolView Pool(long epoch, int slices)
     {
-        var npgsql = aggregator.SeriesOf(MeterNames.Npgsql).ToList();
+        // The primary's pool, not the read-only replica's (when configured: it serves only retrieval and reports).
+        var npgsql = aggregator.SeriesOf(MeterNames.Npgsql)
+            .Where(s => s.Tag("db.client.connection.pool.name") is null or DataServiceCollectionExtensions.PoolName).ToList();
         Series? Find(params string[] names) => npgsql.FirstOrDefault(s => names.Contains(s.Instrument));
         var count = npgsql.Where(s => s.Instrument is "db.client.connection.count" or "db.client.connections.usage").ToList();
         var used = count.FirstOrDefault(s => (s.Tag("db.client.connection.state") ?? s.Tag("state")) == "used")?.Counter;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using WritersRoom.Core.Scripts;
 using WritersRoom.Data.Scripts;
@@ -16,13 +17,15 @@ public sealed class ScriptAccess : IDisposable
     private readonly IMemoryCache cache;
     private readonly IMembershipChanges changes;
     private readonly IDisposable subscription;
+    // Membership changes heard per (user, script): a role read before the latest change must not be relied on.
+    private readonly ConcurrentDictionary<(string, string, Guid), long> changeStamps = new();
 
     public ScriptAccess(ScriptCatalog catalog, IMemoryCache cache, IMembershipChanges? changes = null)
     {
         this.catalog = catalog;
         this.cache = cache;
         this.changes = changes ?? new LocalMembershipChanges();
-        subscription = this.changes.Subscribe((userId, scriptId) => cache.Remove(Key(userId, scriptId)));
+        subscription = this.changes.Subscribe(Changed);
     }
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -52,8 +55,21 @@ public sealed class ScriptAccess : IDisposable
 
     public void Forget(string userId, Guid scriptId)
     {
-        cache.Remove(Key(userId, scriptId));
+        Changed(userId, scriptId);
         changes.Publish(userId, scriptId);
+    }
+
+    /// <summary>
+    /// Counts the membership changes heard (here or from another instance) for the caller on the script. A caller
+    /// that read a role may keep relying on it while the database does not answer only if this has not moved since.
+    /// </summary>
+    public long ChangeStamp(string userId, Guid scriptId) => changeStamps.GetValueOrDefault(Key(userId, scriptId));
+
+    private void Changed(string userId, Guid scriptId)
+    {
+        var key = Key(userId, scriptId);
+        changeStamps.AddOrUpdate(key, 1, (_, n) => n + 1);
+        cache.Remove(key);
     }
 
     private static (string, string, Guid) Key(string userId, Guid scriptId) => (nameof(ScriptAccess), userId, scriptId);

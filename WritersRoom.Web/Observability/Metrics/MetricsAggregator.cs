@@ -18,6 +18,8 @@ public sealed class MetricsAggregator : IDisposable
     {
         "step", "cache", "result", "hit", "job", "queue", "state", "operation", "outcome", "status", "kind", "type",
         "error.type", "gen_ai.operation.name", "gen_ai.token.type", "db.client.connection.state",
+        // Two pools when a read-only replica is configured: their counts must not overwrite each other.
+        "db.client.connection.pool.name",
     };
 
     private readonly MeterListener _listener;
