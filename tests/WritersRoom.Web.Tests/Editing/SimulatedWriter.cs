@@ -31,6 +31,8 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
     public int Unacked { get { lock (unacked) return unacked.Count; } }
     public bool Idle => inbox.IsEmpty && Unacked == 0 && paragraphs.Values.All(p => p.InFlight is null && p.Local == p.Shadow);
     public IReadOnlyDictionary<Guid, string> Texts => paragraphs.ToDictionary(p => p.Key, p => p.Value.Local);
+    /// <summary>The server version each paragraph's copy is based on.</summary>
+    public IReadOnlyDictionary<Guid, long> Versions => paragraphs.ToDictionary(p => p.Key, p => p.Value.Version);
 
     public async Task ConnectAsync()
     {
@@ -95,7 +97,10 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
 
     public string TextOf(Guid id) => paragraphs[id].Local;
 
-    /// <summary>A new paragraph with <paramref name="text"/> after <paramref name="after"/>, as Enter then typing does.</summary>
+    /// <summary>
+    /// A new paragraph with <paramref name="text"/> after <paramref name="after"/>, as Enter then typing does. Offline,
+    /// the operation waits with the unacknowledged ones for the next connect, as the browser keeps it.
+    /// </summary>
     public async Task<Guid> InsertAsync(Guid after, string text)
     {
         var id = Guid.NewGuid();
@@ -171,7 +176,7 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
     {
         lock (unacked) unacked.Add(op);
         if (trackInFlight) p.InFlight = (op.OpId, op.Text!);
-        await connection!.SubmitAsync([op]);
+        if (connection is not null) await connection.SubmitAsync([op]);
     }
 
     void IEditorClient.OnUpdate(EditorUpdate update) => inbox.Enqueue(update);
