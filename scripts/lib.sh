@@ -440,6 +440,13 @@ full_page_writes = on
 timezone = 'UTC'
 log_timezone = 'UTC'
 log_line_prefix = '%m [%p] %q%u@%d '
+# A streaming replica can copy this cluster (pg_basebackup -R; the read-only replica test does, over the
+# "host replication" line initdb writes). These are PostgreSQL's defaults, stated because that test needs them;
+# a replication slot left behind by a crashed test may keep no more WAL than this.
+wal_level = replica
+max_wal_senders = 10
+max_replication_slots = 10
+max_slot_wal_keep_size = 1GB
 EOF
 }
 
