@@ -33,7 +33,7 @@ public sealed class ChatPipeline(
         ArgumentNullException.ThrowIfNull(request);
         var timer = new StepTimer(metrics);
         var started = Stopwatch.GetTimestamp();
-        if (limits.TryAcquire(userId) is { } refusal)
+        if (await limits.TryAcquireAsync(userId, ct) is { } refusal)
         {
             yield return new TurnRejected(refusal);
             yield break;
