@@ -79,7 +79,8 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
             Interlocked.Exchange(ref roleStamp, stamp);
             return role;
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && stamp == Interlocked.Read(ref roleStamp)
+        // The stamp as it is now: a change heard while the lookup was waiting counts too.
+        catch (Exception e) when (!ct.IsCancellationRequested && access.ChangeStamp(userId, scriptId) == Interlocked.Read(ref roleStamp)
                                   && (DatabaseTimeout.Is(e) || e is NpgsqlException { IsTransient: true }))
         {
             log.LogWarning(e, "The role of {UserId} on script {ScriptId} could not be read; the editor keeps its role {Role}", userId, scriptId, Role);
