@@ -17,7 +17,7 @@ namespace WritersRoom.Web.Chat;
 /// context in parallel → streamed answer with first/between-token timeouts and one retry on 429/5xx → save.
 /// Every step is timed into the message and the step histogram. No connection is held while the model works.
 /// </summary>
-public sealed class ChatPipeline(
+public sealed partial class ChatPipeline(
     ScriptAccess access,
     ChatStore store,
     ChatLimits limits,
@@ -68,7 +68,8 @@ public sealed class ChatPipeline(
             Role = MessageRole.Assistant,
             Status = outcome.Status,
             Content = answer.ToString(),
-            Citations = Citations.From(answer.ToString(), context.Scenes),
+            Citations = Citations.From(answer.ToString(), context.CitableScenes, Deictic(request) ? context.CurrentScene : null),
+            Proposals = context.Rewrites?.Proposals.ToList() ?? [],
             PromptTokens = outcome.PromptTokens ?? context.Prompt.Tokens,
             CompletionTokens = outcome.CompletionTokens ?? TokenEstimate.Approximate(answer.ToString()),
             IdempotencyKey = request.AssistantKey,
@@ -85,6 +86,14 @@ public sealed class ChatPipeline(
         timer.Mark("usage");
         yield return new AnswerFinished(message);
     }
+
+    /// <summary>A question about "this scene" or the selection: the current scene is what the answer is about.</summary>
+    private static bool Deictic(ChatTurnRequest request) =>
+        request.Selection is { Length: > 0 } || DeicticWords().IsMatch(request.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(this|current|present)\s+(scene|page|passage|paragraph|speech|line|bit)\b|\bselect(ed|ion)\b|\bhere\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DeicticWords();
 
     /// <summary>The thread's title until the title job writes a better one: the first words of the message.</summary>
     public static string TitleFrom(string text)
