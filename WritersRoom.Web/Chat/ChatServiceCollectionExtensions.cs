@@ -42,9 +42,6 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatAfterTurn>();
         services.AddSingleton<ChatPipeline>();
         services.AddSingleton<ChatThreads>();
-        // Applying a proposal goes through the live script session: the editing area must be registered too.
-        services.AddSingleton<ProposalStore>();
-        services.AddSingleton<RewriteService>();
         return builder;
     }
 }

@@ -7,7 +7,7 @@ using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Tests.Chat;
 
-/// <summary>The app's data, scripts, editing, AI and chat registrations against a test database and a given provider.</summary>
+/// <summary>The app's data, scripts, AI and chat registrations against a test database and a given provider.</summary>
 internal static class ChatTestHost
 {
     public static IHost Build(TestDatabase database, string? fakeServerUrl, params (string Key, string Value)[] extra)
@@ -28,8 +28,6 @@ internal static class ChatTestHost
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.AddWritersRoomData();
         builder.AddWritersRoomScripts();
-        // Applying a proposed rewrite goes through the live script session.
-        builder.AddWritersRoomEditing();
         builder.AddWritersRoomAi();
         builder.AddWritersRoomChat();
         return builder.Build();

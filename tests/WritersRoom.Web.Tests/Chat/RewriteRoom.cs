@@ -9,6 +9,7 @@ using WritersRoom.Data.Scripts;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Chat;
 using WritersRoom.Web.Editing;
+using WritersRoom.Web.Editing.Rewrites;
 using WritersRoom.Web.Tests.Ai;
 using WritersRoom.Web.Tests.Editing;
 using WritersRoom.Web.Tests.Security;

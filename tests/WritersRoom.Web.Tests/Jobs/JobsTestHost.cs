@@ -41,7 +41,6 @@ internal static class JobsTestHost
         builder.AddWritersRoomAi();
         if (chat) builder.AddWritersRoomScripts();
         builder.AddWritersRoomJobs();
-        if (chat) builder.AddWritersRoomEditing();
         if (chat) builder.AddWritersRoomChat();
         if (clock is not null) builder.Services.AddSingleton(clock);
         services?.Invoke(builder.Services);

@@ -1,11 +1,10 @@
 using WritersRoom.Core.Scripts;
 using WritersRoom.Data.Chat;
 using WritersRoom.Data.Entities;
-using WritersRoom.Web.Editing;
 using WritersRoom.Web.Editing.History;
 using WritersRoom.Web.Scripts;
 
-namespace WritersRoom.Web.Chat;
+namespace WritersRoom.Web.Editing.Rewrites;
 
 /// <summary>
 /// What the writers do with a proposed rewrite: apply it, dismiss it, or undo it once applied. Writers and owners only,
