@@ -343,11 +343,12 @@ export function create(host, dotnet, options) {
     reveal(headingId, blockIds) { reveal(view, headingId, blockIds); },
     comments(list) { setMarkers(view, list); },
     currentBlock() { return paragraph.current(); },
-    // For the assistant: the caret's paragraph (or the last one clicked) and the selected text, if any.
+    // For the assistant: the paragraph the writer put the caret in (or last clicked; none before they did either, so a
+    // freshly opened script does not claim the writer is on its first line) and the selected text, if any.
     selection() {
-      const { from, to, $head } = view.state.selection;
+      const { from, to } = view.state.selection;
       const text = from === to ? null : view.state.doc.textBetween(from, to, "\n").slice(0, 4000);
-      return { blockId: $head.parent.attrs.id ?? paragraph.current(), text };
+      return { blockId: paragraph.current(), text };
     },
     destroy() { view.destroy(); },
   };
