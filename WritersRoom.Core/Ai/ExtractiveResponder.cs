@@ -11,6 +11,7 @@ public sealed class ExtractiveResponder
 {
     public const string OfflinePrefix = AiProviderInfo.OfflineLabel + " — ";
     public const string NothingFound = "I couldn't find anything in the script about that.";
+    public const string CannotRewrite = "I can't rewrite: rewriting needs a language model, and none is configured. Nothing in the script was changed.";
 
     private const int MaxQuotes = 3;
     private const int MaxQuotesPerScene = 2;
@@ -33,6 +34,28 @@ public sealed class ExtractiveResponder
         var answer = new StringBuilder(OfflinePrefix).Append("the most relevant passages:\n");
         foreach (var quote in quotes)
             answer.Append("\n- \"").Append(Shorten(quote.Text)).Append("\" ").Append(quote.Passage.Citation);
+        return answer.ToString();
+    }
+
+    /// <summary>
+    /// A request to rewrite, offline: said plainly that it cannot be done here (no proposal to apply, not even a
+    /// mechanical one that would pass for a rewrite), with the passages the request points to, to rework by hand.
+    /// </summary>
+    public string RespondToRewrite(string? question, IReadOnlyList<ScenePassage> passages)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        var answer = new StringBuilder(OfflinePrefix).Append(CannotRewrite);
+        var quotes = passages.Count == 0 ? [] : PickQuotes(QueryTerms.Of(question), passages);
+        if (quotes.Count > 0)
+        {
+            answer.Append("\n\nThe passages your request points to, to rework by hand:\n");
+            foreach (var quote in quotes)
+                answer.Append("\n- \"").Append(Shorten(quote.Text)).Append("\" ").Append(quote.Passage.Citation);
+        }
+        else if (passages.Count > 0)
+        {
+            answer.Append("\n\nThe scene it points to: ").Append(SceneCitation.FormatBlockHeader(passages[0].SceneNumber, passages[0].Heading));
+        }
         return answer.ToString();
     }
 

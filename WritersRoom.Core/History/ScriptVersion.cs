@@ -12,6 +12,9 @@ public sealed record VersionParagraph(Guid Id, string Rank, ElementType Type, st
     public bool Dual { get; init; }
     public int? Level { get; init; }
     public string? RevisionColor { get; init; }
+
+    /// <summary>The text came from an applied assistant rewrite (see the live block's flag).</summary>
+    public bool AiAssisted { get; init; }
 }
 
 /// <summary>One scene of a stored version, its paragraphs in order.</summary>

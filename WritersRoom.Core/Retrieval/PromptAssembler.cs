@@ -23,9 +23,10 @@ public sealed class PromptAssembler(ITokenCounter counter)
     {
         ArgumentNullException.ThrowIfNull(parts);
         var system = SystemInstructions + "\n" + IntentInstruction(parts.Intent);
-        var question = parts.Selection is { Length: > 0 } sel
-            ? $"{parts.Question}\n\nSelected text:\n\"\"\"\n{sel}\n\"\"\""
-            : parts.Question;
+        var question = parts.Question;
+        if (parts.CurrentScene is { } current)
+            question += $"\n\n(The writer's cursor is in {SceneCitation.Format(current)}: \"this scene\" means that one.)";
+        if (parts.Selection is { Length: > 0 } sel) question += $"\n\nSelected text:\n\"\"\"\n{sel}\n\"\"\"";
         var used = counter.Count(system) + counter.Count(question);
 
         var global = parts.GlobalContext;
@@ -82,7 +83,8 @@ public sealed class PromptAssembler(ITokenCounter counter)
     {
         ChatIntent.Continuity => "Check continuity: quote the lines from each scene that agree or conflict, with their citations.",
         ChatIntent.Brainstorm => "Brainstorm: offer several distinct options that fit the characters and story so far.",
-        ChatIntent.Rewrite => "Rewrite: give the revised passage in a fenced block, then a one-line note on what changed.",
+        ChatIntent.Rewrite => "Rewrite: propose the new text with the propose_rewrite tool (one call per paragraph or per scene; the writer "
+            + "sees a diff and applies it), then say in a line or two what changed. Without that tool, give the revised passage in a fenced block.",
         ChatIntent.ChitChat => "Reply briefly.",
         _ => "Answer the question about the script.",
     };

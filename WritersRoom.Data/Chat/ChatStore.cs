@@ -69,10 +69,10 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
 
     private const string UpsertAssistant =
         """
-        INSERT INTO messages (id, conversation_id, role, status, content, citations, prompt_tokens, completion_tokens, timings, idempotency_key, model, error, created_at)
-        VALUES (@id, @cid, 'Assistant', @status, @content, @citations, @pt, @ctk, @timings, @key, @model, @error, now())
+        INSERT INTO messages (id, conversation_id, role, status, content, citations, proposals, prompt_tokens, completion_tokens, timings, idempotency_key, model, error, created_at)
+        VALUES (@id, @cid, 'Assistant', @status, @content, @citations, @proposals, @pt, @ctk, @timings, @key, @model, @error, now())
         ON CONFLICT (conversation_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE SET
-            status = excluded.status, content = excluded.content, citations = excluded.citations,
+            status = excluded.status, content = excluded.content, citations = excluded.citations, proposals = excluded.proposals,
             prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens,
             timings = excluded.timings, model = excluded.model, error = excluded.error
         RETURNING id, (xmax = 0)
@@ -109,6 +109,7 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
         upsert.Parameters.AddWithValue("status", message.Status.ToString());
         upsert.Parameters.AddWithValue("content", message.Content);
         upsert.Parameters.AddWithValue("citations", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(message.Citations, Json));
+        upsert.Parameters.AddWithValue("proposals", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(message.Proposals, Json));
         upsert.Parameters.AddWithValue("pt", message.PromptTokens);
         upsert.Parameters.AddWithValue("ctk", message.CompletionTokens);
         upsert.Parameters.AddWithValue("timings", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(message.Timings, Json));

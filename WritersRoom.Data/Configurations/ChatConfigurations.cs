@@ -26,6 +26,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         b.HasIndex(m => new { m.ConversationId, m.CreatedAt });
         b.HasIndex(m => new { m.ConversationId, m.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         b.Property(m => m.Citations).HasJsonConversion();
+        // A default in the database too: the user's message is inserted by hand-written SQL that names no proposals.
+        b.Property(m => m.Proposals).HasJsonConversion().HasDefaultValueSql("'[]'::jsonb");
         b.Property(m => m.Timings).HasJsonConversion();
         b.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,6 +21,13 @@ public class Block
     /// <summary>Revision colour that marked this paragraph as changed (revision mode), or null.</summary>
     public string? RevisionColor { get; set; }
 
+    /// <summary>
+    /// The paragraph's text came from an assistant's rewrite the writers applied (kept through later edits of it, as the
+    /// text still derives from it; cleared with the revision marks). A column of its own, not a suffix on the colour:
+    /// the colour is read by the exports and the FDX round trip, and the two marks are independent.
+    /// </summary>
+    public bool AiAssisted { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
     public string? UpdatedBy { get; set; }
 

@@ -25,6 +25,9 @@ public class Message
     /// <summary>Scenes the answer drew on, in the order cited.</summary>
     public List<Citation> Citations { get; set; } = [];
 
+    /// <summary>Rewrites the assistant proposed through its tool in this answer, each with what the writers decided.</summary>
+    public List<RewriteProposal> Proposals { get; set; } = [];
+
     public int PromptTokens { get; set; }
     public int CompletionTokens { get; set; }
 

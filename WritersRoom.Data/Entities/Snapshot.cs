@@ -6,6 +6,7 @@ public enum SnapshotKind
     Named,
     BeforeBulkChange,
     BeforeRestore,
+    BeforeAiRewrite,
 }
 
 /// <summary>A whole version of a script, stored as JSON so restore and comparison need no joins.</summary>

@@ -339,6 +339,10 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AiAssisted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("ai_assisted");
+
                     b.Property<bool>("Dual")
                         .HasColumnType("boolean")
                         .HasColumnName("dual");
@@ -745,6 +749,13 @@ namespace WritersRoom.Data.Migrations
                     b.Property<int>("PromptTokens")
                         .HasColumnType("integer")
                         .HasColumnName("prompt_tokens");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("proposals")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("Role")
                         .IsRequired()

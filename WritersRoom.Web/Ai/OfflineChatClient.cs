@@ -2,12 +2,14 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using WritersRoom.Core.Ai;
+using WritersRoom.Core.Retrieval;
 
 namespace WritersRoom.Web.Ai;
 
 /// <summary>
 /// The offline provider's chat: <see cref="ExtractiveResponder"/> behind <see cref="IChatClient"/>, so the
-/// chat pipeline, streaming UI and usage accounting run unchanged without a model. It never calls tools.
+/// chat pipeline, streaming UI and usage accounting run unchanged without a model. It never calls tools, so it never
+/// proposes a rewrite: asked for one, it says it cannot.
 /// Streaming yields word by word with only a scheduler yield in between: real streaming, no fake latency.
 /// </summary>
 public sealed partial class OfflineChatClient : IChatClient
@@ -71,7 +73,11 @@ public sealed partial class OfflineChatClient : IChatClient
     {
         var list = messages.ToList();
         var (question, passages) = OfflinePrompt.Read(list);
-        var answer = _responder.Respond(question, passages);
+        // The same heuristics as the pipeline's intent step (offline never asks a model), on the question without its selection.
+        var asked = question.Split("\n\n", 2)[0];
+        var answer = IntentHeuristics.Classify(asked) == ChatIntent.Rewrite
+            ? _responder.RespondToRewrite(question, passages)
+            : _responder.Respond(question, passages);
         long input = list.Sum(m => (long)TokenEstimate.Approximate(m.Text));
         long output = TokenEstimate.Approximate(answer);
         return (answer, new UsageDetails { InputTokenCount = input, OutputTokenCount = output, TotalTokenCount = input + output });

@@ -28,6 +28,7 @@ public sealed class AnswerStreamer(IServiceProvider services, IOptions<AiOptions
         ArgumentNullException.ThrowIfNull(timer);
         var kernel = services.GetRequiredService<Kernel>();
         kernel.Plugins.AddFromObject(context.Tools, "script");
+        if (context.Rewrites is { } rewrites) kernel.Plugins.AddFromObject(rewrites, "rewrite");
         kernel.AutoFunctionInvocationFilters.Add(new ToolRoundLimit(options.Value.MaxToolRounds));
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var history = History(context.Prompt);

@@ -11,20 +11,28 @@ using WritersRoom.Web.Scripts;
 namespace WritersRoom.Web.Chat;
 
 /// <summary>
-/// Global context (cache), history (one query) and retrieval (query embedding, then one query) run at once;
-/// then the prompt is cut to the token budget. The embedding call holds no connection: the retrieval query
-/// opens one only after the vector is in hand.
+/// Global context (cache), history (one query), retrieval (query embedding, then one query) and the scene the writer's
+/// cursor is in (one query, within the script) run at once; then the prompt is cut to the token budget, the current
+/// scene first. The embedding call holds no connection: the retrieval query opens one only after the vector is in hand.
 /// </summary>
 public sealed class ChatContextBuilder(
     GlobalContextCache globalContext,
     ChatMetrics metrics,
     ChatStore store,
     SceneSearch search,
+    SceneCorpus corpus,
     ScriptAccess access,
     ScriptReader reader,
     PromptAssembler assembler,
-    IOptions<AssistantOptions> options)
+    IOptions<AssistantOptions> options,
+    ILogger<ChatContextBuilder> log)
 {
+    /// <summary>Selected text beyond this is cut (with a mark): a selection is a passage, not the script.</summary>
+    public const int MaxSelectionChars = 4000;
+
+    /// <summary>The current scene's text in the prompt is cut here, so one long scene cannot crowd out everything else.</summary>
+    private const int MaxCurrentSceneChars = 8000;
+
     public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
     {
         var o = options.Value;
@@ -37,22 +45,45 @@ public sealed class ChatContextBuilder(
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
             : RetrieveAsync(request, o.RetrievedScenes, timings, ct);
-        await Task.WhenAll(global, history, scenes);
+        var current = request.SceneId is { } sceneId && intent != ChatIntent.ChitChat
+            ? Timed(timings, "context.current_scene", () => CurrentSceneAsync(request.ScriptId, sceneId, userId, ct))
+            : Task.FromResult<SceneDocument?>(null);
+        await Task.WhenAll(global, history, scenes, current);
 
         var (summary, recent) = await history;
         var turns = recent.Where(m => m.Id != userMessageId && m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
             .TakeLast(o.UnsummarizedWindow)
             .Select(m => new HistoryTurn(m.Role == MessageRole.User, m.Content)).ToList();
-        var found = await scenes;
+        var here = await current;
+        // The current scene first: it is what "this scene" means, and the budget keeps the first scenes.
+        IReadOnlyList<SceneDocument> found = here is null ? await scenes : [here, .. (await scenes).Where(s => s.SceneId != here.SceneId)];
         var parts = new PromptParts(intent, request.Text, await global, summary, turns,
-            found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, string.Join('\n', s.BlockTexts.Skip(1)))).ToList(),
-            request.Selection);
+            found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, PassageText(s, ReferenceEquals(s, here)))).ToList(),
+            Cut(request.Selection, MaxSelectionChars), here?.Number);
         var prompt = await Timed(timings, "context.prompt", () => Task.FromResult(assembler.Assemble(parts, o.PromptTokenBudget)));
+        var kept = found.Take(prompt.ScenesKept).ToList();
         var tools = new ScriptTools(request.ScriptId, userId, access, reader, search);
+        var rewrites = new RewriteTools(request.ScriptId, userId, access, reader, kept, tools);
         // The budget of the context step excludes the query embedding, a model call: this is our own share.
         timings["context.own"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds - timings.GetValueOrDefault("context.embedding");
-        return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools) { Timings = timings };
+        return new ChatContext(prompt, kept, tools) { Timings = timings, Rewrites = rewrites, CurrentScene = here is not null && kept.Contains(here) ? here : null };
     }
+
+    /// <summary>The scene the panel says the cursor is in, if it is in this script; another script's scene id is ignored (and logged).</summary>
+    private async Task<SceneDocument?> CurrentSceneAsync(Guid scriptId, Guid sceneId, string userId, CancellationToken ct)
+    {
+        var scene = await corpus.LoadOneAsync(scriptId, sceneId, ct);
+        if (scene is null) log.LogWarning("{UserId} sent scene {SceneId} as the current scene of script {ScriptId}, which does not hold it", userId, sceneId, scriptId);
+        return scene;
+    }
+
+    private static string PassageText(SceneDocument scene, bool current)
+    {
+        var text = string.Join('\n', scene.BlockTexts.Skip(1));
+        return current ? Cut(text, MaxCurrentSceneChars)! : text;
+    }
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max] + "\n[…]";
 
     private static async Task<T> Timed<T>(ConcurrentDictionary<string, double> timings, string step, Func<Task<T>> part)
     {

@@ -22,7 +22,7 @@ namespace WritersRoom.Web.Chat;
 /// A database that does not answer in time ends the turn with a <see cref="DatabaseTimeoutException"/> that says so
 /// (the user's message is kept when it was stored; the caller keeps it otherwise).
 /// </summary>
-public sealed class ChatPipeline(
+public sealed partial class ChatPipeline(
     ScriptAccess access,
     ChatStore store,
     ChatLimits limits,
@@ -97,7 +97,8 @@ public sealed class ChatPipeline(
             Role = MessageRole.Assistant,
             Status = outcome.Status,
             Content = answer.ToString(),
-            Citations = Citations.From(answer.ToString(), context.Scenes),
+            Citations = Citations.From(answer.ToString(), context.CitableScenes, Deictic(request) ? context.CurrentScene : null),
+            Proposals = context.Rewrites?.Proposals.ToList() ?? [],
             PromptTokens = outcome.PromptTokens ?? context.Prompt.Tokens,
             CompletionTokens = outcome.CompletionTokens ?? TokenEstimate.Approximate(answer.ToString()),
             IdempotencyKey = request.AssistantKey,
@@ -114,6 +115,14 @@ public sealed class ChatPipeline(
         timer.Mark("usage");
         yield return new AnswerFinished(message);
     }
+
+    /// <summary>A question about "this scene" or the selection: the current scene is what the answer is about.</summary>
+    private static bool Deictic(ChatTurnRequest request) =>
+        request.Selection is { Length: > 0 } || DeicticWords().IsMatch(request.Text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(this|current|present)\s+(scene|page|passage|paragraph|speech|line|bit)\b|\bselect(ed|ion)\b|\bhere\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DeicticWords();
 
     /// <summary>The thread's title until the title job writes a better one: the first words of the message.</summary>
     public static string TitleFrom(string text)

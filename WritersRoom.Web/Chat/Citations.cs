@@ -6,25 +6,34 @@ using WritersRoom.Data.Entities;
 namespace WritersRoom.Web.Chat;
 
 /// <summary>
-/// Turns the answer's <c>[Scene N]</c> markers into links to the scenes it was given; paragraphs quoted in the
-/// answer become the highlighted blocks: a paragraph given whole, or one that holds a quotation of the answer
-/// (a speaker's "NAME:" before it and a trailing ellipsis aside). A number that names no given scene is dropped,
+/// Turns the answer's <c>[Scene N]</c> markers into links to the scenes the model was shown (given in the prompt, or read
+/// through its tools); paragraphs quoted in the answer become the highlighted blocks: a paragraph given whole, or one
+/// that holds a quotation of the answer (a speaker's "NAME:" before it and a trailing ellipsis aside). A number that
+/// names no scene it was shown (another script's, one that does not exist) is dropped,
 /// never guessed.
 /// </summary>
 public static partial class Citations
 {
     private const int MinQuotedLength = 12;
 
-    public static List<Citation> From(string answer, IReadOnlyList<SceneDocument> scenes)
+    /// <param name="scenes">The scenes the model was shown (given, or read through its tools): a number naming none of them is dropped.</param>
+    /// <param name="about">The scene the question was about ("this scene"): cited when the answer cites no scene at all.</param>
+    public static List<Citation> From(string answer, IReadOnlyList<SceneDocument> scenes, SceneDocument? about = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(scenes);
         var byNumber = scenes.GroupBy(s => s.Number).ToDictionary(g => g.Key, g => g.First());
         var quotations = Quotations(answer);
         var citations = new List<Citation>();
-        foreach (var number in SceneCitation.FindAll(answer))
+        var numbers = SceneCitation.FindAll(answer).Where(byNumber.ContainsKey).ToList();
+        if (numbers.Count == 0 && about is not null)
         {
-            if (!byNumber.TryGetValue(number, out var scene)) continue;
+            byNumber[about.Number] = about;
+            numbers.Add(about.Number);
+        }
+        foreach (var number in numbers)
+        {
+            var scene = byNumber[number];
             var quoted = new List<Guid>();
             for (var i = 0; i < scene.BlockIds.Count; i++)
             {

@@ -18,6 +18,16 @@ public sealed class ScriptReader(SceneCorpus corpus, IDbContextFactory<WritersRo
         return await db.Characters.AsNoTracking().FirstOrDefaultAsync(c => c.ScriptId == scriptId && c.Name == folded, ct);
     }
 
+    /// <summary>Type and cue details of paragraphs of this script (ids of another script find nothing): one query.</summary>
+    public async Task<IReadOnlyDictionary<Guid, (Core.Screenplay.ElementType Type, string? Extension, bool Dual)>> FormsAsync(
+        Guid scriptId, IReadOnlyCollection<Guid> blockIds, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Blocks.AsNoTracking().Where(b => b.ScriptId == scriptId && blockIds.Contains(b.Id))
+            .Select(b => new { b.Id, b.Type, b.Extension, b.Dual }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => (r.Type, r.Extension, r.Dual));
+    }
+
     public async Task<IReadOnlyList<OutlineItem>> OutlineAsync(Guid scriptId, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Text;
 using Microsoft.SemanticKernel;
@@ -17,12 +18,17 @@ namespace WritersRoom.Web.Chat;
 public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess access, ScriptReader reader, SceneSearch search)
 {
     private const int MaxSceneChars = 6000;
+    private readonly ConcurrentDictionary<Guid, SceneDocument> read = new();
+
+    /// <summary>Scenes the tools showed the model this turn: the answer may cite them like the retrieved ones.</summary>
+    public IReadOnlyCollection<SceneDocument> ScenesRead => read.Values.ToList();
 
     [KernelFunction("search_scenes"), Description("Finds the scenes of this script most relevant to a query. Returns numbered scene blocks.")]
     public async Task<string> SearchScenesAsync([Description("What to look for")] string query, CancellationToken ct = default)
     {
         await CheckAsync(ct);
         var scenes = await search.SearchAsync(scriptId, query, 5, ct);
+        Remember(scenes);
         return Blocks(scenes);
     }
 
@@ -34,6 +40,7 @@ public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess acces
         var found = int.TryParse(scene.Trim().TrimStart('#'), out var n)
             ? all.FirstOrDefault(s => s.Number == n)
             : all.FirstOrDefault(s => s.Heading.Contains(scene.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (found is not null) Remember([found]);
         return found is null ? $"No scene matches '{scene}'." : Block(found);
     }
 
@@ -62,7 +69,13 @@ public sealed class ScriptTools(Guid scriptId, string userId, ScriptAccess acces
         await CheckAsync(ct);
         var all = await reader.ScenesAsync(scriptId, ct);
         var hits = all.Where(s => s.BlockTexts.Any(t => t.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase))).ToList();
+        Remember(hits);
         return hits.Count == 0 ? $"{name} does not appear." : string.Join('\n', hits.Select(s => SceneCitation.FormatBlockHeader(s.Number, s.Heading)));
+    }
+
+    private void Remember(IEnumerable<SceneDocument> scenes)
+    {
+        foreach (var scene in scenes) read.TryAdd(scene.SceneId, scene);
     }
 
     private Task CheckAsync(CancellationToken ct) => access.RequireAsync(userId, scriptId, ScriptRole.Reader, ct);

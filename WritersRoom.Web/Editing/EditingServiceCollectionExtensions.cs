@@ -4,6 +4,8 @@ using WritersRoom.Web.Editing;
 using WritersRoom.Web.Editing.Comments;
 using WritersRoom.Web.Editing.History;
 using WritersRoom.Web.Editing.Revisions;
+using WritersRoom.Web.Editing.Rewrites;
+using WritersRoom.Data.Chat;
 
 // Like the other areas' registrations, in the hosting namespace so Program.cs needs one line, not a using too.
 namespace Microsoft.Extensions.Hosting;
@@ -33,7 +35,10 @@ public static class EditingServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>What writers do around the text on a live script: comments, history (snapshots) and revision mode.</summary>
+    /// <summary>
+    /// What writers do around the text on a live script: comments, history (snapshots), revision mode, and applying (or
+    /// undoing) the rewrites the assistant proposed, which are edits of the live session like the others.
+    /// </summary>
     private static void AddReview(IServiceCollection services)
     {
         services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName)
@@ -48,5 +53,7 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<HistoryService>();
         services.AddSingleton<CommentService>();
         services.AddSingleton<RevisionService>();
+        services.TryAddSingleton<ProposalStore>();
+        services.AddSingleton<RewriteService>();
     }
 }

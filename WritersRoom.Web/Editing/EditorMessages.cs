@@ -1,7 +1,7 @@
 namespace WritersRoom.Web.Editing;
 
 /// <summary>A paragraph as the browser sees it. <see cref="After"/> is the paragraph before it in reading order.</summary>
-public sealed record BlockState(Guid Id, string Type, string Text, long Version, Guid? After, string? RevisionColor);
+public sealed record BlockState(Guid Id, string Type, string Text, long Version, Guid? After, string? RevisionColor, bool AiAssisted = false);
 
 /// <summary>
 /// What one applied operation changed, sent to every writer on the script in the order the session applied them.

@@ -15,6 +15,9 @@ public sealed class LiveBlock
     public int? Level { get; set; }
     public long Version { get; set; }
     public string? RevisionColor { get; set; }
+
+    /// <summary>The text came from an applied assistant rewrite (stored in <c>blocks.ai_assisted</c>).</summary>
+    public bool AiAssisted { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -33,7 +36,7 @@ public sealed class LiveBlock
 
     public BlockRow ToRow(Guid scriptId) =>
         new(Id, scriptId, SceneId, Rank, Type, Text, Extension, Dual, Level, Version, RevisionColor, UpdatedAt, UpdatedBy,
-            InDb ? DbVersion : null);
+            InDb ? DbVersion : null, AiAssisted);
 }
 
 /// <summary>One scene of a live session: its paragraphs in rank order.</summary>
@@ -58,7 +61,8 @@ public sealed class LiveScene
 /// this write to land (null: a new row).
 /// </summary>
 public sealed record BlockRow(Guid Id, Guid ScriptId, Guid SceneId, string Rank, ElementType Type, string Text, string? Extension,
-    bool Dual, int? Level, long Version, string? RevisionColor, DateTimeOffset UpdatedAt, string? UpdatedBy, long? ExpectedVersion);
+    bool Dual, int? Level, long Version, string? RevisionColor, DateTimeOffset UpdatedAt, string? UpdatedBy, long? ExpectedVersion,
+    bool AiAssisted = false);
 
 /// <summary>A scene row to write; <see cref="IsNew"/>: not in the database yet (an existing one is only updated, never re-created).</summary>
 public sealed record SceneRow(Guid Id, Guid ScriptId, string Rank, string? SceneNumber, string ContentHash, DateTimeOffset ContentChangedAt,

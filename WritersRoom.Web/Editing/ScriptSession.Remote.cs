@@ -24,7 +24,7 @@ public sealed record RemoteChange(
         document.Scenes.Select(s => new SceneRow(s.Scene.Id, s.Scene.ScriptId, s.Scene.Rank, s.Scene.SceneNumber, s.Scene.ContentHash,
             s.Scene.ContentChangedAt)).ToList(),
         document.Scenes.SelectMany(s => s.Blocks).Select(b => new BlockRow(b.Id, b.ScriptId, b.SceneId, b.Rank, b.Type, b.Text, b.Extension,
-            b.Dual, b.Level, b.Version, b.RevisionColor, b.UpdatedAt, b.UpdatedBy, null)).ToList(),
+            b.Dual, b.Level, b.Version, b.RevisionColor, b.UpdatedAt, b.UpdatedBy, null, b.AiAssisted)).ToList(),
         [], [], [], document.Script.SceneNumbersLocked);
 }
 
@@ -159,7 +159,7 @@ public sealed partial class ScriptSession
                 block = new LiveBlock
                 {
                     Id = row.Id, SceneId = target.Id, Rank = row.Rank, Type = row.Type, Text = row.Text, Extension = row.Extension,
-                    Dual = row.Dual, Level = row.Level, Version = row.Version, RevisionColor = row.RevisionColor,
+                    Dual = row.Dual, Level = row.Level, Version = row.Version, RevisionColor = row.RevisionColor, AiAssisted = row.AiAssisted,
                     UpdatedAt = row.UpdatedAt, UpdatedBy = row.UpdatedBy, InDb = true, DbVersion = row.Version, DbText = row.Text,
                 };
                 Place(target, block);
@@ -222,6 +222,7 @@ public sealed partial class ScriptSession
             block.Dual = row.Dual;
             block.Level = row.Level;
             block.RevisionColor = row.RevisionColor;
+            block.AiAssisted = row.AiAssisted;
             block.UpdatedAt = row.UpdatedAt;
             block.UpdatedBy = row.UpdatedBy;
         }

@@ -57,7 +57,9 @@ public sealed partial class ScriptSession
         return before;
     }
 
-    /// <summary>Removes every revision mark (the start of a new revision set), after a snapshot of the marked script.</summary>
+    /// <summary>
+    /// Removes every revision mark and AI-assisted mark (the start of a new revision set), after a snapshot of the marked script.
+    /// </summary>
     public PendingSnapshot? ClearRevisionMarks(string userId)
     {
         PendingSnapshot? before;
@@ -65,9 +67,10 @@ public sealed partial class ScriptSession
         {
             if (closed) throw new SessionClosedException();
             before = CaptureLocked(SnapshotKind.BeforeBulkChange, "Before clearing revision marks", userId);
-            foreach (var block in blockById.Values.Where(b => b.RevisionColor is not null))
+            foreach (var block in blockById.Values.Where(b => b.RevisionColor is not null || b.AiAssisted))
             {
                 block.RevisionColor = null;
+                block.AiAssisted = false;
                 block.Version++;
                 dirtyBlocks.Add(block.Id);
             }
@@ -148,7 +151,7 @@ public sealed partial class ScriptSession
             block = new LiveBlock
             {
                 Id = p.Id, SceneId = sceneId, Rank = p.Rank, Type = p.Type, Text = p.Text, Extension = p.Extension, Dual = p.Dual,
-                Level = p.Level, RevisionColor = revisionMode ? revisionColor : p.RevisionColor, UpdatedBy = userId, UpdatedAt = now,
+                Level = p.Level, RevisionColor = revisionMode ? revisionColor : p.RevisionColor, AiAssisted = p.AiAssisted, UpdatedBy = userId, UpdatedAt = now,
                 // Newer than any version this id had before it was deleted: the script's version bounds every block's.
                 Version = version + 1,
             };
@@ -159,13 +162,15 @@ public sealed partial class ScriptSession
         }
         var textChanged = block.Type != p.Type || block.Text != p.Text || block.Extension != p.Extension || block.Dual != p.Dual || block.Level != p.Level;
         var colour = textChanged && revisionMode ? revisionColor : p.RevisionColor;
-        if (!textChanged && block.SceneId == sceneId && block.Rank == p.Rank && block.RevisionColor == colour) return (block, false);
+        if (!textChanged && block.SceneId == sceneId && block.Rank == p.Rank && block.RevisionColor == colour && block.AiAssisted == p.AiAssisted)
+            return (block, false);
         block.Type = p.Type;
         block.Text = p.Text;
         block.Extension = p.Extension;
         block.Dual = p.Dual;
         block.Level = p.Level;
         block.RevisionColor = colour;
+        block.AiAssisted = p.AiAssisted;
         block.SceneId = sceneId;
         block.Rank = p.Rank;
         block.Version++;

@@ -250,7 +250,9 @@ export function create(host, dotnet, options) {
       if (st?.typeOp === u.opId) st.typeOp = null;
       const retype = f.node.type.name !== b.type && !st?.typeOp;
       const rev = b.revisionColor ?? null;
-      if (retype || (f.node.attrs.rev ?? null) !== rev) tr.setNodeMarkup(f.pos, retype ? schema.nodes[b.type] : null, { ...f.node.attrs, rev });
+      const ai = !!b.aiAssisted;
+      if (retype || (f.node.attrs.rev ?? null) !== rev || !!f.node.attrs.ai !== ai)
+        tr.setNodeMarkup(f.pos, retype ? schema.nodes[b.type] : null, { ...f.node.attrs, rev, ai });
       if (merged !== local) replaceText(tr, f.pos, local, merged);
     }
   }
@@ -341,6 +343,13 @@ export function create(host, dotnet, options) {
     reveal(headingId, blockIds) { reveal(view, headingId, blockIds); },
     comments(list) { setMarkers(view, list); },
     currentBlock() { return paragraph.current(); },
+    // For the assistant: the paragraph the writer put the caret in (or last clicked; none before they did either, so a
+    // freshly opened script does not claim the writer is on its first line) and the selected text, if any.
+    selection() {
+      const { from, to } = view.state.selection;
+      const text = from === to ? null : view.state.doc.textBetween(from, to, "\n").slice(0, 4000);
+      return { blockId: paragraph.current(), text };
+    },
     destroy() { view.destroy(); },
   };
 

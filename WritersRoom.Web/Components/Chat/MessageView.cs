@@ -42,6 +42,12 @@ public sealed class MessageView
     public string? Note { get; private set; }
     public IReadOnlyList<Citation> Citations { get; private set; } = [];
 
+    /// <summary>Rewrites the assistant proposed in this answer (as stored; each card keeps its own state after that).</summary>
+    public IReadOnlyList<RewriteProposal> Proposals { get; private set; } = [];
+
+    /// <summary>Where the writer was when asking (a user's message sent from beside the editor), e.g. "Scene 3 · INT. HOUSE".</summary>
+    public string? Focus { get; init; }
+
     /// <summary>The send this message belongs to: a retry repeats it with the same idempotency key.</summary>
     public ChatTurnRequest? Turn { get; set; }
 
@@ -69,6 +75,7 @@ public sealed class MessageView
             Id = message.Id,
             Note = message.Error,
             Citations = message.Citations,
+            Proposals = message.Proposals,
         };
         return view;
     }
@@ -95,6 +102,7 @@ public sealed class MessageView
         Status = status;
         Note = null;
         Citations = [];
+        Proposals = [];
         Unanswered = false;
     });
 
@@ -105,6 +113,7 @@ public sealed class MessageView
         content.Clear().Append(message.Content);
         text = null;
         Citations = message.Citations;
+        Proposals = message.Proposals;
         Note = message.Error;
         Status = message.Status switch
         {

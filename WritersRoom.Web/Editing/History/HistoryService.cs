@@ -89,6 +89,7 @@ public sealed class HistoryService(ScriptAccess access, ScriptSessionRegistry re
         SnapshotKind.Auto => "Automatic save",
         SnapshotKind.BeforeRestore => "Before a restore",
         SnapshotKind.BeforeBulkChange => "Before a large change",
+        SnapshotKind.BeforeAiRewrite => "Before an AI rewrite",
         _ => "Version",
     };
 

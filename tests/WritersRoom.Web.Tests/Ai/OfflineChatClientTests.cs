@@ -37,6 +37,17 @@ public sealed class OfflineChatClientTests
     }
 
     [Fact]
+    public async Task Asked_to_rewrite_it_says_offline_cannot_and_quotes_the_passage_to_rework_by_hand()
+    {
+        ChatMessage[] asked = [Conversation[0], new(ChatRole.User, "Rewrite the catfish line, make it funnier.")];
+
+        var response = await _client.GetResponseAsync(asked, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.StartsWith(ExtractiveResponder.OfflinePrefix + ExtractiveResponder.CannotRewrite, response.Text);
+        Assert.Contains("\"Edward lures the giant catfish with his wedding ring.\" [Scene 7]", response.Text);
+    }
+
+    [Fact]
     public async Task Answer_is_labelled_offline_and_cites_the_scene_it_quotes()
     {
         var response = await _client.GetResponseAsync(Conversation, cancellationToken: TestContext.Current.CancellationToken);
