@@ -21,6 +21,9 @@ public class Block
     /// <summary>Revision colour that marked this paragraph as changed (revision mode), or null.</summary>
     public string? RevisionColor { get; set; }
 
+    /// <summary>What the imported file said about this paragraph that we do not model (jsonb; null for nearly every row).</summary>
+    public FormatExtras? Extras { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
     public string? UpdatedBy { get; set; }
 

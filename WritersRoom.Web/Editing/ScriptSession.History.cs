@@ -160,7 +160,7 @@ public sealed partial class ScriptSession
             foreach (var b in scene.Blocks)
                 paragraphs.Add(new VersionParagraph(b.Id, b.Rank, b.Type, b.Text)
                 {
-                    Extension = b.Extension, Dual = b.Dual, Level = b.Level, RevisionColor = b.RevisionColor,
+                    Extension = b.Extension, Dual = b.Dual, Level = b.Level, RevisionColor = b.RevisionColor, Extras = b.Extras,
                 });
             copy.Add(new VersionScene(scene.Id, scene.Rank, scene.SceneNumber, paragraphs));
         }
