@@ -26,10 +26,14 @@ internal static class JsonColumn
         return property;
     }
 
-    /// <summary>Format extras as a jsonb object; null stays SQL NULL (EF never hands nulls to a converter).</summary>
+    /// <summary>
+    /// Format extras as a jsonb object; null stays SQL NULL (EF never hands nulls to a converter). They are immutable
+    /// and compared by content, so the snapshot is the value itself.
+    /// </summary>
     public static PropertyBuilder<FormatExtras?> HasExtrasConversion(this PropertyBuilder<FormatExtras?> property)
     {
-        property.HasConversion(v => FormatExtrasJson.Serialize(v), s => FormatExtrasJson.Deserialize(s))
+        var comparer = new ValueComparer<FormatExtras?>((a, b) => Equals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v);
+        property.HasConversion(v => FormatExtrasJson.Serialize(v), s => FormatExtrasJson.Deserialize(s), comparer)
             .HasColumnType("jsonb");
         return property;
     }

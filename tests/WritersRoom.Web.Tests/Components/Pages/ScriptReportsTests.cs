@@ -33,6 +33,9 @@ public sealed class ScriptReportsTests(TestDatabase database) : IClassFixture<Te
     private static List<List<string>> Rows(IRenderedComponent<ScriptReports> page, string table) =>
         page.FindAll($"[data-testid={table}] tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
 
+    private static AngleSharp.Dom.IElement Tab(IRenderedComponent<ScriptReports> page, string title) =>
+        page.FindAll(".mud-tab").Single(t => t.TextContent.StartsWith(title, StringComparison.Ordinal));
+
     [Fact]
     public async Task A_member_sees_each_scene_with_its_parts_length_and_speakers_then_characters_and_locations()
     {
@@ -50,14 +53,15 @@ public sealed class ScriptReportsTests(TestDatabase database) : IClassFixture<Te
         Assert.Matches(@"^(\d+ )?\d/8$|^\d+$", scenes[0][6]);
         Assert.Equal("STEEL, BRICK", scenes[0][7]);
 
-        page.FindAll(".mud-tab").Single(t => t.TextContent.StartsWith("Characters", StringComparison.Ordinal)).Click();
+        // Found and clicked in one step on the renderer: a render in between would leave a stale handler.
+        await page.InvokeAsync(() => Tab(page, "Characters").Click());
         page.WaitForAssertion(() => Assert.NotEmpty(Rows(page, "report-characters")), TimeSpan.FromSeconds(5));
         var steel = Rows(page, "report-characters").Single(r => r[0] == "STEEL");
         // Name, scenes, lines, words, first scene (its number), first page.
         Assert.Equal(("1", "1"), (steel[4], steel[5]));
         Assert.True(int.Parse(steel[2]) > 1);
 
-        page.FindAll(".mud-tab").Single(t => t.TextContent.StartsWith("Locations", StringComparison.Ordinal)).Click();
+        await page.InvokeAsync(() => Tab(page, "Locations").Click());
         page.WaitForAssertion(() => Assert.Contains(Rows(page, "report-locations"), r => r[0] == "BRICK'S PATIO" && r[1] == "EXT"), TimeSpan.FromSeconds(5));
     }
 
