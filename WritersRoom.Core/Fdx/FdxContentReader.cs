@@ -58,18 +58,29 @@ internal sealed class FdxContentReader(IReadOnlyDictionary<string, string> revis
     public List<ScriptElement> Finish()
     {
         var result = new List<ScriptElement>(_elements.Count);
+        // Lines of one speech are gathered and joined once: joining them one by one copied the speech so far for every
+        // line, quadratic on a file of many dialogue paragraphs.
+        var speech = new List<string>();
         foreach (var element in _elements)
         {
-            if (result.Count > 0 && result[^1] is { Type: ElementType.Dialogue, Extras: null } previous
-                && element is { Type: ElementType.Dialogue, Extras: null }
+            if (speech.Count > 0 && result[^1] is var previous && element is { Type: ElementType.Dialogue, Extras: null }
                 && previous.Dual == element.Dual && previous.RevisionColor == element.RevisionColor)
             {
-                result[^1] = previous with { Text = previous.Text + "\n" + element.Text };
+                speech.Add(element.Text);
                 continue;
             }
+            Join(result, speech);
             result.Add(element);
+            if (element is { Type: ElementType.Dialogue, Extras: null }) speech.Add(element.Text);
         }
+        Join(result, speech);
         return result;
+
+        static void Join(List<ScriptElement> result, List<string> speech)
+        {
+            if (speech.Count > 1) result[^1] = result[^1] with { Text = string.Join('\n', speech) };
+            speech.Clear();
+        }
     }
 
     private ScriptElement? Map(XElement paragraph, string type, string text, bool dual)

@@ -96,7 +96,8 @@ internal sealed class FdxContentWriter(IReadOnlyDictionary<string, string> revis
     {
         var paragraph = new XElement("Paragraph");
         var extras = element.Extras;
-        var type = extras?.Get(FdxNames.ExtraType) ?? element.Type switch
+        // A kept Final Draft type (Shot, Cast List…) names what an action paragraph was; a paragraph since made something else is that.
+        var type = (element.Type == ElementType.Action ? extras?.Get(FdxNames.ExtraType) : null) ?? element.Type switch
         {
             ElementType.SceneHeading => FdxNames.SceneHeading,
             ElementType.Character => FdxNames.Character,

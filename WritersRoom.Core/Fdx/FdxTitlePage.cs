@@ -49,23 +49,38 @@ internal static partial class FdxTitlePage
             .ToList() ?? [];
 
         var entries = new List<TitleEntry>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        // Lines continuing one entry are joined once it ends: joining them one by one was quadratic on a long page.
+        var lines = new List<string>();
         string? previous = null;
         foreach (var p in paragraphs)
         {
-            var key = p.Key ?? Guess(p.Text, p.Centred, previous, entries);
+            var key = p.Key ?? Guess(p.Text, p.Centred, previous, keys);
             if (p.Key is null && key == previous && entries.Count > 0)
-                entries[^1] = entries[^1] with { Value = entries[^1].Value + "\n" + p.Text };
-            else
-                entries.Add(new TitleEntry(key, p.Text));
+            {
+                lines.Add(p.Text);
+                continue;
+            }
+            End(entries, lines);
+            entries.Add(new TitleEntry(key, p.Text));
+            lines.Add(p.Text);
+            keys.Add(key);
             previous = key;
         }
+        End(entries, lines);
         return entries;
+
+        static void End(List<TitleEntry> entries, List<string> lines)
+        {
+            if (lines.Count > 1) entries[^1] = entries[^1] with { Value = string.Join('\n', lines) };
+            lines.Clear();
+        }
     }
 
-    private static string Guess(string text, bool centred, string? previous, List<TitleEntry> entries)
+    private static string Guess(string text, bool centred, string? previous, HashSet<string> keys)
     {
         var plain = FountainEmphasis.ToPlain(text).Trim();
-        bool Has(string key) => entries.Any(e => e.Key == key);
+        bool Has(string key) => keys.Contains(key);
 
         if (CreditLine().IsMatch(plain)) return "Credit";
         if (previous == "Credit") return "Author";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -10,6 +11,10 @@ namespace WritersRoom.Core.Fdx;
 internal static class SafeXml
 {
     public const int MaxBytes = 10 * 1024 * 1024;
+
+    // A file that declares a legacy encoding (windows-1252, macintosh…) is read rather than refused: .NET knows only
+    // the UTF encodings and ISO Latin-1 until the code pages are registered (once, for the process).
+    static SafeXml() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     public const int MaxDepth = 64;
 
     private static XmlReaderSettings Settings(ConformanceLevel level) => new()

@@ -26,11 +26,13 @@ internal static class Boneyard
             var end = close + 2;
 
             // When the boneyard fills whole lines, drop the lines too: otherwise an empty line would be
-            // left behind and split the dialogue or action it sat in.
-            var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
-            var lineEnd = text.IndexOf('\n', end);
-            if (lineEnd < 0) lineEnd = text.Length;
-            if (IsBlank(text, lineStart, start) && IsBlank(text, end, lineEnd))
+            // left behind and split the dialogue or action it sat in. Only the blanks around it are scanned (a scan
+            // to the ends of its line made a long line of many boneyards quadratic).
+            var lineStart = start;
+            while (lineStart > 0 && text[lineStart - 1] != '\n' && char.IsWhiteSpace(text[lineStart - 1])) lineStart--;
+            var lineEnd = end;
+            while (lineEnd < text.Length && text[lineEnd] != '\n' && char.IsWhiteSpace(text[lineEnd])) lineEnd++;
+            if ((lineStart == 0 || text[lineStart - 1] == '\n') && (lineEnd == text.Length || text[lineEnd] == '\n'))
             {
                 start = lineStart;
                 end = lineEnd < text.Length ? lineEnd + 1 : lineEnd;
@@ -44,15 +46,5 @@ internal static class Boneyard
 
         result.Append(text, copiedUpTo, text.Length - copiedUpTo);
         return result.ToString();
-    }
-
-    private static bool IsBlank(string text, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (!char.IsWhiteSpace(text[i]))
-                return false;
-        }
-        return true;
     }
 }

@@ -36,6 +36,10 @@ public static class FountainEmphasis
         var paired = Pair(tokens);
         var runs = new List<StyledRun>();
         var active = new Dictionary<Emphasis, int>();
+        // Text of equal style is gathered before it becomes a run: appending token by token to a run's string would
+        // copy it again for every token, quadratic on a long line of stray markers.
+        var pending = new StringBuilder();
+        var pendingStyle = Emphasis.None;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -47,11 +51,16 @@ public static class FountainEmphasis
             }
 
             var style = active.Where(kv => kv.Value > 0).Aggregate(Emphasis.None, (s, kv) => s | kv.Key);
-            if (runs.Count > 0 && runs[^1].Style == style)
-                runs[^1] = runs[^1] with { Text = runs[^1].Text + token.Text };
-            else if (token.Text.Length > 0)
-                runs.Add(new StyledRun(token.Text, style));
+            if (token.Text.Length == 0) continue;
+            if (pending.Length > 0 && style != pendingStyle)
+            {
+                runs.Add(new StyledRun(pending.ToString(), pendingStyle));
+                pending.Clear();
+            }
+            pendingStyle = style;
+            pending.Append(token.Text);
         }
+        if (pending.Length > 0) runs.Add(new StyledRun(pending.ToString(), pendingStyle));
         return runs;
     }
 
@@ -80,7 +89,10 @@ public static class FountainEmphasis
     private static PairRole[] Pair(List<Token> tokens)
     {
         var roles = new PairRole[tokens.Count];
-        var openers = new List<int>();
+        // Open markers by kind (marker and count), innermost last: a closer pairs with the innermost opener of its kind,
+        // and openers inside that pair that never closed stay text. One stack per kind keeps this linear however many
+        // stray markers a line has (a scan of one list of every opener was quadratic on hostile input).
+        var openers = new Dictionary<(char Marker, int Count), Stack<int>>();
 
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -88,19 +100,18 @@ public static class FountainEmphasis
             if (!token.IsDelimiter)
                 continue;
 
-            // Close the nearest opener of the same kind; openers inside the pair that never closed stay text.
-            var match = token.CanClose
-                ? openers.FindLastIndex(o => tokens[o].Marker == token.Marker && tokens[o].Count == token.Count)
-                : -1;
-            if (match >= 0)
+            var kind = (token.Marker, token.Count);
+            if (token.CanClose && openers.TryGetValue(kind, out var same) && same.TryPop(out var opener))
             {
-                roles[openers[match]] = PairRole.Opener;
+                roles[opener] = PairRole.Opener;
                 roles[i] = PairRole.Closer;
-                openers.RemoveRange(match, openers.Count - match);
+                foreach (var stack in openers.Values)
+                    while (stack.TryPeek(out var inner) && inner > opener) stack.Pop();
             }
             else if (token.CanOpen)
             {
-                openers.Add(i);
+                if (!openers.TryGetValue(kind, out var stack)) openers[kind] = stack = new Stack<int>();
+                stack.Push(i);
             }
         }
         return roles;

@@ -15,6 +15,9 @@ public sealed record VersionParagraph(Guid Id, string Rank, ElementType Type, st
 
     /// <summary>The text came from an applied assistant rewrite (see the live block's flag).</summary>
     public bool AiAssisted { get; init; }
+
+    /// <summary>What the file it came from said that we do not model (see <see cref="FormatExtras"/>); restored with it.</summary>
+    public FormatExtras? Extras { get; init; }
 }
 
 /// <summary>One scene of a stored version, its paragraphs in order.</summary>
@@ -52,7 +55,7 @@ public sealed record ScriptVersion(IReadOnlyList<VersionScene> Scenes)
             var ranks = Ranks.Sequence(group.Count);
             var paragraphs = group.Select((e, j) => new VersionParagraph(Guid.CreateVersion7(), ranks[j], e.Type, e.Text)
             {
-                Extension = e.Extension, Dual = e.Dual, Level = e.Level, RevisionColor = e.RevisionColor,
+                Extension = e.Extension, Dual = e.Dual, Level = e.Level, RevisionColor = e.RevisionColor, Extras = e.Extras,
             }).ToList();
             var number = group[0].Type == ElementType.SceneHeading ? group[0].SceneNumber : null;
             scenes.Add(new VersionScene(Guid.CreateVersion7(), sceneRanks[i], number, paragraphs));

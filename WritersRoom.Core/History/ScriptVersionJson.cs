@@ -20,7 +20,7 @@ public static class ScriptVersionJson
     {
         ArgumentNullException.ThrowIfNull(version);
         var doc = new Doc(FormatVersion, version.Scenes.Select(s => new SceneDto(s.Id, s.Rank, s.SceneNumber,
-            s.Paragraphs.Select(p => new ParagraphDto(p.Id, p.Rank, p.Type.Name(), p.Text, p.Extension, p.Dual, p.Level, p.RevisionColor, p.AiAssisted)).ToList())).ToList());
+            s.Paragraphs.Select(p => new ParagraphDto(p.Id, p.Rank, p.Type.Name(), p.Text, p.Extension, p.Dual, p.Level, p.RevisionColor, p.AiAssisted, p.Extras)).ToList())).ToList());
         return JsonSerializer.Serialize(doc, Options);
     }
 
@@ -40,7 +40,7 @@ public static class ScriptVersionJson
         return new ScriptVersion(doc.Scenes.Select(s => new VersionScene(s.Id, s.Rank ?? "", s.Number,
             (s.P ?? []).Select(p => new VersionParagraph(p.Id, p.Rank ?? "", ElementTypeNames.TryParse(p.T, out var t) ? t : ElementType.Action, p.X ?? "")
             {
-                Extension = p.Ext, Dual = p.Dual, Level = p.Level, RevisionColor = p.Rev, AiAssisted = p.Ai,
+                Extension = p.Ext, Dual = p.Dual, Level = p.Level, RevisionColor = p.Rev, AiAssisted = p.Ai, Extras = p.Fx,
             }).ToList())).ToList());
     }
 
@@ -48,5 +48,7 @@ public static class ScriptVersionJson
 
     private sealed record SceneDto(Guid Id, string? Rank, string? Number, List<ParagraphDto>? P);
 
-    private sealed record ParagraphDto(Guid Id, string? Rank, string? T, string? X, string? Ext, bool Dual, int? Level, string? Rev, bool Ai = false);
+    // Fx: the paragraph's format extras, absent from versions written before they were kept (those restore without).
+    private sealed record ParagraphDto(Guid Id, string? Rank, string? T, string? X, string? Ext, bool Dual, int? Level, string? Rev, bool Ai = false,
+        FormatExtras? Fx = null);
 }

@@ -92,7 +92,7 @@ public sealed class Paginator
             {
                 AddSpace(block);
                 foreach (var row in rows.Take(fits)) AddRow(row, block.SceneElement);
-                rows = rows.Skip(fits).ToList();
+                rows = ListTail<IReadOnlyList<LayoutLine>>.From(rows, fits);
             }
             FinishPage(force: false);
             block = block with { Rows = rows };
@@ -128,8 +128,8 @@ public sealed class Paginator
             FinishPage(force: false);
             block = block with
             {
-                Rows = block.Rows.Skip(split).ToList(),
-                Parenthetical = block.Parenthetical.Skip(split).ToList(),
+                Rows = ListTail<IReadOnlyList<LayoutLine>>.From(block.Rows, split),
+                Parenthetical = ListTail<bool>.From(block.Parenthetical, split),
                 Cue = block.Cue is { } c ? Continued(c) : null,
             };
         }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace WritersRoom.Core.Screenplay;
 
@@ -7,8 +8,9 @@ namespace WritersRoom.Core.Screenplay;
 /// What a file format said that our model has no field for (an FDX paragraph's indent attributes, a
 /// Final Draft element type we have no name for, raw XML), kept so that exporting to the same format
 /// writes it back. Keys are prefixed by format ("fdx.…"). Compared by content, so records holding it keep
-/// value equality.
+/// value equality; immutable, so copies share it.
 /// </summary>
+[JsonConverter(typeof(FormatExtrasJson))]
 public sealed class FormatExtras : IReadOnlyDictionary<string, string>, IEquatable<FormatExtras>
 {
     private readonly ImmutableSortedDictionary<string, string> _values;

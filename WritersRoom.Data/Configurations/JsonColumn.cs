@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WritersRoom.Core.Screenplay;
 
 namespace WritersRoom.Data.Configurations;
 
@@ -21,6 +22,18 @@ internal static class JsonColumn
                 v => JsonSerializer.Serialize(v, Options),
                 s => JsonSerializer.Deserialize<T>(s, Options) ?? new T(),
                 comparer)
+            .HasColumnType("jsonb");
+        return property;
+    }
+
+    /// <summary>
+    /// Format extras as a jsonb object; null stays SQL NULL (EF never hands nulls to a converter). They are immutable
+    /// and compared by content, so the snapshot is the value itself.
+    /// </summary>
+    public static PropertyBuilder<FormatExtras?> HasExtrasConversion(this PropertyBuilder<FormatExtras?> property)
+    {
+        var comparer = new ValueComparer<FormatExtras?>((a, b) => Equals(a, b), v => v == null ? 0 : v.GetHashCode(), v => v);
+        property.HasConversion(v => FormatExtrasJson.Serialize(v), s => FormatExtrasJson.Deserialize(s), comparer)
             .HasColumnType("jsonb");
         return property;
     }

@@ -10,6 +10,7 @@ internal sealed class ScriptConfiguration : IEntityTypeConfiguration<Script>
     {
         b.Property(s => s.Title).HasMaxLength(300);
         b.Property(s => s.TitlePage).HasJsonConversion();
+        b.Property(s => s.Extras).HasExtrasConversion();
         b.Property(s => s.Version).IsConcurrencyToken(false);
     }
 }
@@ -47,6 +48,7 @@ internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>
     public void Configure(EntityTypeBuilder<Block> b)
     {
         b.Property(x => x.Rank).HasMaxLength(64).UseCollation("C");
+        b.Property(x => x.Extras).HasExtrasConversion();
         b.HasIndex(x => new { x.SceneId, x.Rank });
         b.HasIndex(x => x.ScriptId);
         b.HasOne(x => x.Scene).WithMany(s => s.Blocks).HasForeignKey(x => x.SceneId).OnDelete(DeleteBehavior.Cascade);

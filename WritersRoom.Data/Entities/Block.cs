@@ -28,6 +28,9 @@ public class Block
     /// </summary>
     public bool AiAssisted { get; set; }
 
+    /// <summary>What the imported file said about this paragraph that we do not model (jsonb; null for nearly every row).</summary>
+    public FormatExtras? Extras { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
     public string? UpdatedBy { get; set; }
 

@@ -18,6 +18,9 @@ public class Script
     public string? RevisionColor { get; set; }
     public bool SceneNumbersLocked { get; set; }
 
+    /// <summary>Document-level data of the imported file we do not model (Final Draft's page layout, settings…), written back on export.</summary>
+    public FormatExtras? Extras { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 

@@ -351,6 +351,10 @@ namespace WritersRoom.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("extension");
 
+                    b.Property<string>("Extras")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("extras");
+
                     b.Property<int?>("Level")
                         .HasColumnType("integer")
                         .HasColumnName("level");
@@ -1045,6 +1049,10 @@ namespace WritersRoom.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Extras")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("extras");
 
                     b.Property<string>("Logline")
                         .HasColumnType("text")

@@ -31,7 +31,7 @@ public static class ScriptBulkWriter
     public static async Task CopyBlocksAsync(NpgsqlConnection connection, IEnumerable<Block> blocks, CancellationToken ct)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY blocks (id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by) " +
+            "COPY blocks (id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, extras, updated_at, updated_by) " +
             "FROM STDIN (FORMAT BINARY)", ct);
         foreach (var b in blocks)
         {
@@ -49,6 +49,8 @@ public static class ScriptBulkWriter
             else await writer.WriteNullAsync(ct);
             await writer.WriteAsync(b.Version, NpgsqlDbType.Bigint, ct);
             await WriteNullableAsync(writer, b.RevisionColor, ct);
+            if (FormatExtrasJson.Serialize(b.Extras) is { } extras) await writer.WriteAsync(extras, NpgsqlDbType.Jsonb, ct);
+            else await writer.WriteNullAsync(ct);
             await writer.WriteAsync(b.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
             await WriteNullableAsync(writer, b.UpdatedBy, ct);
         }

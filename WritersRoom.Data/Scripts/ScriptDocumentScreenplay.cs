@@ -4,7 +4,8 @@ namespace WritersRoom.Data.Scripts;
 
 /// <summary>
 /// A script as stored, back to the file model that exports and reports work on. Scene numbers live on the
-/// scene, not the heading block; a script without title page fields still gets its title.
+/// scene, not the heading block; a script without title page fields still gets its title. What an import kept of
+/// the file's format (paragraph and document extras) goes back with it, for an export to that format.
 /// </summary>
 public static class ScriptDocumentScreenplay
 {
@@ -28,9 +29,10 @@ public static class ScriptDocumentScreenplay
                     Dual = block.Dual,
                     Level = block.Level,
                     RevisionColor = block.RevisionColor,
+                    Extras = block.Extras,
                 });
             }
         }
-        return new ParsedScreenplay(titlePage, elements);
+        return new ParsedScreenplay(titlePage, elements) { Extras = document.Script.Extras };
     }
 }

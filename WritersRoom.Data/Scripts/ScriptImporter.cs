@@ -15,6 +15,7 @@ public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> facto
         {
             Title = Truncate(FountainTitle(screenplay) ?? fallbackTitle, 300),
             TitlePage = screenplay.TitlePage.ToList(),
+            Extras = screenplay.Extras,
         };
         script.Members.Add(new ScriptMember { UserId = ownerId, Role = ScriptRole.Owner });
 
@@ -48,6 +49,7 @@ public sealed class ScriptImporter(IDbContextFactory<WritersRoomDbContext> facto
                     Dual = e.Dual,
                     Level = e.Level,
                     RevisionColor = e.RevisionColor,
+                    Extras = e.Extras,
                     UpdatedBy = ownerId,
                 });
             }

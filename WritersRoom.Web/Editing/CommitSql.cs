@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using WritersRoom.Core.Screenplay;
 
 namespace WritersRoom.Web.Editing;
 
@@ -31,11 +32,16 @@ internal static class CommitSql
         WHERE scenes.id = u.id AND scenes.script_id = u.script_id
         """;
 
+    // Extras go as text and are cast per row: a paragraph's extras are written whole with it, so an edit keeps them.
     private const string InsertBlocks = """
-        INSERT INTO blocks (id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by, ai_assisted)
-        SELECT u.* FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
-            $9::integer[], $10::bigint[], $11::text[], $12::timestamptz[], $13::text[], $14::boolean[])
-            AS u(id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by, ai_assisted)
+        INSERT INTO blocks (id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by,
+            ai_assisted, extras)
+        SELECT u.id, u.script_id, u.scene_id, u.rank, u.type, u.text, u.extension, u.dual, u.level, u.version, u.revision_color,
+            u.updated_at, u.updated_by, u.ai_assisted, u.extras::jsonb
+        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
+            $9::integer[], $10::bigint[], $11::text[], $12::timestamptz[], $13::text[], $14::boolean[], $15::text[])
+            AS u(id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by,
+                ai_assisted, extras)
         WHERE EXISTS (SELECT 1 FROM scenes s WHERE s.id = u.scene_id AND s.script_id = u.script_id)
         ON CONFLICT (id) DO NOTHING
         """;
@@ -43,10 +49,11 @@ internal static class CommitSql
     private const string UpdateBlocks = """
         UPDATE blocks SET scene_id = u.scene_id, rank = u.rank, type = u.type, text = u.text, extension = u.extension, dual = u.dual,
             level = u.level, version = u.version, revision_color = u.revision_color, updated_at = u.updated_at, updated_by = u.updated_by,
-            ai_assisted = u.ai_assisted
+            ai_assisted = u.ai_assisted, extras = u.extras::jsonb
         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[],
-            $9::integer[], $10::bigint[], $11::text[], $12::timestamptz[], $13::text[], $14::boolean[], $15::bigint[])
-            AS u(id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by, ai_assisted, expected)
+            $9::integer[], $10::bigint[], $11::text[], $12::timestamptz[], $13::text[], $14::boolean[], $15::text[], $16::bigint[])
+            AS u(id, script_id, scene_id, rank, type, text, extension, dual, level, version, revision_color, updated_at, updated_by,
+                ai_assisted, extras, expected)
         WHERE blocks.id = u.id AND blocks.script_id = u.script_id AND blocks.version = u.expected
             AND EXISTS (SELECT 1 FROM scenes s WHERE s.id = u.scene_id AND s.script_id = u.script_id)
         """;
@@ -149,6 +156,7 @@ internal static class CommitSql
         blocks.Select(b => b.Extension).ToArray(), blocks.Select(b => b.Dual).ToArray(), blocks.Select(b => b.Level).ToArray(),
         blocks.Select(b => b.Version).ToArray(), blocks.Select(b => b.RevisionColor).ToArray(), blocks.Select(b => b.UpdatedAt).ToArray(),
         blocks.Select(b => b.UpdatedBy).ToArray(), blocks.Select(b => b.AiAssisted).ToArray(),
+        blocks.Select(b => FormatExtrasJson.Serialize(b.Extras)).ToArray(),
     ];
 
     private static NpgsqlBatchCommand Add(NpgsqlBatch batch, string sql, params object[] arrays)

@@ -18,6 +18,9 @@ public sealed class LiveBlock
 
     /// <summary>The text came from an applied assistant rewrite (stored in <c>blocks.ai_assisted</c>).</summary>
     public bool AiAssisted { get; set; }
+
+    /// <summary>Kept from the imported file (see <see cref="FormatExtras"/>); never sent to the browser.</summary>
+    public FormatExtras? Extras { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -35,7 +38,7 @@ public sealed class LiveBlock
     public (long Version, string Text)? Writing { get; set; }
 
     public BlockRow ToRow(Guid scriptId) =>
-        new(Id, scriptId, SceneId, Rank, Type, Text, Extension, Dual, Level, Version, RevisionColor, UpdatedAt, UpdatedBy,
+        new(Id, scriptId, SceneId, Rank, Type, Text, Extension, Dual, Level, Version, RevisionColor, Extras, UpdatedAt, UpdatedBy,
             InDb ? DbVersion : null, AiAssisted);
 }
 
@@ -58,11 +61,11 @@ public sealed class LiveScene
 /// <summary>
 /// Copies of rows to write, taken under the lock so the writer never reads live objects; also what other instances
 /// receive once they are written. <see cref="ExpectedVersion"/> is the version the row must have in the database for
-/// this write to land (null: a new row).
+/// this write to land (null: a new row). <see cref="Extras"/> travel with the row, so a write never clears them.
 /// </summary>
 public sealed record BlockRow(Guid Id, Guid ScriptId, Guid SceneId, string Rank, ElementType Type, string Text, string? Extension,
-    bool Dual, int? Level, long Version, string? RevisionColor, DateTimeOffset UpdatedAt, string? UpdatedBy, long? ExpectedVersion,
-    bool AiAssisted = false);
+    bool Dual, int? Level, long Version, string? RevisionColor, FormatExtras? Extras, DateTimeOffset UpdatedAt, string? UpdatedBy,
+    long? ExpectedVersion, bool AiAssisted = false);
 
 /// <summary>A scene row to write; <see cref="IsNew"/>: not in the database yet (an existing one is only updated, never re-created).</summary>
 public sealed record SceneRow(Guid Id, Guid ScriptId, string Rank, string? SceneNumber, string ContentHash, DateTimeOffset ContentChangedAt,

@@ -152,6 +152,10 @@ public sealed partial class ScriptSession
             NamesMayHaveChanged(block.Type);
             NamesMayHaveChanged(type);
             block.Type = type;
+            // What an import kept (indents, spacing, an unknown Final Draft type, scene properties) describes the old
+            // element: Final Draft gives a paragraph the new element's formatting when its element changes, and a kept
+            // type would otherwise export the paragraph as its old type. A text edit keeps them.
+            block.Extras = null;
             Touch(block, userId);
             if (structural) Normalize(sceneById[block.SceneId]);
         }

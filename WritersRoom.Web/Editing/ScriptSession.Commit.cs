@@ -128,7 +128,8 @@ public sealed partial class ScriptSession
                 {
                     Id = Guid.CreateVersion7(), SceneId = old.SceneId, Rank = old.Rank, Type = old.Type, Text = old.Text,
                     Extension = old.Extension, Dual = old.Dual, Level = old.Level, Version = old.Version,
-                    RevisionColor = old.RevisionColor, AiAssisted = old.AiAssisted, UpdatedBy = old.UpdatedBy, UpdatedAt = old.UpdatedAt,
+                    RevisionColor = old.RevisionColor, AiAssisted = old.AiAssisted, Extras = old.Extras, UpdatedBy = old.UpdatedBy,
+                    UpdatedAt = old.UpdatedAt,
                 };
                 var scene = sceneById[old.SceneId];
                 scene.Blocks[scene.Blocks.IndexOf(old)] = block;

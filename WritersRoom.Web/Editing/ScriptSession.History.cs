@@ -161,6 +161,7 @@ public sealed partial class ScriptSession
                 paragraphs.Add(new VersionParagraph(b.Id, b.Rank, b.Type, b.Text)
                 {
                     Extension = b.Extension, Dual = b.Dual, Level = b.Level, RevisionColor = b.RevisionColor, AiAssisted = b.AiAssisted,
+                    Extras = b.Extras,
                 });
             copy.Add(new VersionScene(scene.Id, scene.Rank, scene.SceneNumber, paragraphs));
         }

@@ -24,7 +24,7 @@ public sealed record RemoteChange(
         document.Scenes.Select(s => new SceneRow(s.Scene.Id, s.Scene.ScriptId, s.Scene.Rank, s.Scene.SceneNumber, s.Scene.ContentHash,
             s.Scene.ContentChangedAt)).ToList(),
         document.Scenes.SelectMany(s => s.Blocks).Select(b => new BlockRow(b.Id, b.ScriptId, b.SceneId, b.Rank, b.Type, b.Text, b.Extension,
-            b.Dual, b.Level, b.Version, b.RevisionColor, b.UpdatedAt, b.UpdatedBy, null, b.AiAssisted)).ToList(),
+            b.Dual, b.Level, b.Version, b.RevisionColor, b.Extras, b.UpdatedAt, b.UpdatedBy, null, b.AiAssisted)).ToList(),
         [], [], [], document.Script.SceneNumbersLocked);
 }
 
@@ -160,6 +160,7 @@ public sealed partial class ScriptSession
                 {
                     Id = row.Id, SceneId = target.Id, Rank = row.Rank, Type = row.Type, Text = row.Text, Extension = row.Extension,
                     Dual = row.Dual, Level = row.Level, Version = row.Version, RevisionColor = row.RevisionColor, AiAssisted = row.AiAssisted,
+                    Extras = row.Extras,
                     UpdatedAt = row.UpdatedAt, UpdatedBy = row.UpdatedBy, InDb = true, DbVersion = row.Version, DbText = row.Text,
                 };
                 Place(target, block);
@@ -218,6 +219,7 @@ public sealed partial class ScriptSession
                 rebase.Moved.Add((block, previous));
             }
             block.Type = row.Type;
+            block.Extras = row.Extras; // they belong to the type they came with
             block.Extension = row.Extension;
             block.Dual = row.Dual;
             block.Level = row.Level;

@@ -151,7 +151,8 @@ public sealed partial class ScriptSession
             block = new LiveBlock
             {
                 Id = p.Id, SceneId = sceneId, Rank = p.Rank, Type = p.Type, Text = p.Text, Extension = p.Extension, Dual = p.Dual,
-                Level = p.Level, RevisionColor = revisionMode ? revisionColor : p.RevisionColor, AiAssisted = p.AiAssisted, UpdatedBy = userId, UpdatedAt = now,
+                Level = p.Level, RevisionColor = revisionMode ? revisionColor : p.RevisionColor, AiAssisted = p.AiAssisted, Extras = p.Extras,
+                UpdatedBy = userId, UpdatedAt = now,
                 // Newer than any version this id had before it was deleted: the script's version bounds every block's.
                 Version = version + 1,
             };
@@ -162,7 +163,9 @@ public sealed partial class ScriptSession
         }
         var textChanged = block.Type != p.Type || block.Text != p.Text || block.Extension != p.Extension || block.Dual != p.Dual || block.Level != p.Level;
         var colour = textChanged && revisionMode ? revisionColor : p.RevisionColor;
-        if (!textChanged && block.SceneId == sceneId && block.Rank == p.Rank && block.RevisionColor == colour && block.AiAssisted == p.AiAssisted)
+        // Extras alone changing is no change a writer sees (no revision mark), but the row is rewritten with them.
+        if (!textChanged && block.SceneId == sceneId && block.Rank == p.Rank && block.RevisionColor == colour && block.AiAssisted == p.AiAssisted
+            && Equals(block.Extras, p.Extras))
             return (block, false);
         block.Type = p.Type;
         block.Text = p.Text;
@@ -171,6 +174,7 @@ public sealed partial class ScriptSession
         block.Level = p.Level;
         block.RevisionColor = colour;
         block.AiAssisted = p.AiAssisted;
+        block.Extras = p.Extras;
         block.SceneId = sceneId;
         block.Rank = p.Rank;
         block.Version++;

@@ -51,7 +51,8 @@ public sealed partial class ScriptSession
                 var block = new LiveBlock
                 {
                     Id = b.Id, SceneId = s.Id, Rank = b.Rank, Type = b.Type, Text = b.Text, Extension = b.Extension, Dual = b.Dual,
-                    Level = b.Level, Version = b.Version, RevisionColor = b.RevisionColor, AiAssisted = b.AiAssisted, UpdatedBy = b.UpdatedBy, UpdatedAt = b.UpdatedAt,
+                    Level = b.Level, Version = b.Version, RevisionColor = b.RevisionColor, AiAssisted = b.AiAssisted, Extras = b.Extras,
+                    UpdatedBy = b.UpdatedBy, UpdatedAt = b.UpdatedAt,
                     InDb = true, DbVersion = b.Version, DbText = b.Text,
                 };
                 scene.Blocks.Add(block);

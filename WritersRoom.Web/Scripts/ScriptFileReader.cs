@@ -10,7 +10,7 @@ public sealed record ScriptFileContent(string Format, ParsedScreenplay Screenpla
 
 /// <summary>
 /// Reads an uploaded or local screenplay file, choosing the format by extension: .fountain, .spmd and .txt
-/// are Fountain (5 MB, UTF-8 or Latin-1), .fdx is Final Draft (10 MB, safe XML). Every failure is an
+/// are Fountain (5 MB; UTF-8, UTF-16 or Windows-1252, see <see cref="ScriptTextDecoder"/>), .fdx is Final Draft (10 MB, safe XML). Every failure is an
 /// <see cref="ImportException"/> with a message for the writer, never a crash.
 /// </summary>
 public static class ScriptFileReader
@@ -39,7 +39,7 @@ public static class ScriptFileReader
                 var (text, fellBack) = await ReadTextAsync(content, ct);
                 var warnings = FountainWarnings.Scan(text).ToList();
                 if (fellBack)
-                    warnings.Insert(0, new ImportWarning(null, "The file is not UTF-8; it was read as Latin-1 (Windows-1252). Check accented letters."));
+                    warnings.Insert(0, new ImportWarning(null, "The file is not UTF-8; it was read as Windows-1252 (Western European, Latin-1). Check accented letters and quotes."));
                 return new ScriptFileContent("fountain", FountainParser.Parse(text), warnings);
             case "fdx":
                 var bytes = await ReadBytesAsync(content, FdxSizeLimit, "Final Draft ", ct);
@@ -60,22 +60,8 @@ public static class ScriptFileReader
     private const long FdxSizeLimit = 10 * 1024 * 1024;
 
     /// <summary>Reads at most <see cref="MaxFountainBytes"/> and insists on text: a binary file is refused.</summary>
-    public static async Task<(string Text, bool Latin1)> ReadTextAsync(Stream content, CancellationToken ct)
-    {
-        var bytes = await ReadBytesAsync(content, MaxFountainBytes, "", ct);
-        var span = bytes.AsSpan();
-        if (span.IndexOf((byte)0) >= 0)
-            throw new ImportException("This looks like a binary file, not a Fountain screenplay (plain text).");
-        try
-        {
-            return (new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(span), false);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Older tools save Windows-1252; Latin-1 keeps every byte, so accented names survive.
-            return (Encoding.Latin1.GetString(span), true);
-        }
-    }
+    public static async Task<(string Text, bool Windows1252)> ReadTextAsync(Stream content, CancellationToken ct) =>
+        ScriptTextDecoder.Decode(await ReadBytesAsync(content, MaxFountainBytes, "", ct));
 
     /// <summary>Stops reading as soon as the limit is passed, so a 50 MB upload costs no more than the limit.</summary>
     private static async Task<byte[]> ReadBytesAsync(Stream content, long limit, string kind, CancellationToken ct)

@@ -86,6 +86,17 @@ public class FdxElementTests
     }
 
     [Fact]
+    public void A_kept_final_draft_type_is_written_only_while_the_paragraph_is_still_action()
+    {
+        var shot = FdxReader.Parse(Doc(P("Shot", "ANGLE ON THE DOOR"))).Elements.Single();
+        var retyped = new ParsedScreenplay([], [shot, shot with { Type = ElementType.Character, Text = "BOB" }]);
+
+        var types = XDocument.Parse(FdxWriter.Write(retyped)).Descendants("Paragraph").Select(p => (string?)p.Attribute("Type"));
+
+        Assert.Equal(["Shot", "Character"], types);
+    }
+
+    [Fact]
     public void Sections_synopses_lyrics_centered_text_and_page_breaks_survive_a_round_trip()
     {
         var screenplay = new ParsedScreenplay([], [

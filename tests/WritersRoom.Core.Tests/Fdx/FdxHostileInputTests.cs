@@ -91,4 +91,44 @@ public class FdxHostileInputTests
 
         Assert.Equal("Café Влад 東京", FdxReader.Read(bytes).Screenplay.Elements.Single().Text);
     }
+
+    [Fact]
+    public void A_file_in_a_declared_legacy_encoding_is_read()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"windows-1252\"?><FinalDraft><Content><Paragraph Type=\"Action\"><Text>Café “quoted” — done</Text></Paragraph></Content></FinalDraft>";
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(xml);
+
+        Assert.Equal("Café “quoted” — done", FdxReader.Read(bytes).Screenplay.Elements.Single().Text);
+    }
+
+    // Ten megabytes (the limit) of shapes that took minutes when joined line by line. The bound only guards a hang.
+    private static async Task<FdxImport> BoundedAsync(string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        Assert.InRange(bytes.Length, 9_000_000, 10 * 1024 * 1024);
+        return await Task.Run(() => FdxReader.Read(bytes), TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_speech_of_a_hundred_and_fifty_thousand_dialogue_paragraphs_reads_as_one_speech()
+    {
+        var lines = string.Concat(Enumerable.Repeat("<Paragraph Type=\"Dialogue\"><Text>Hello there.</Text></Paragraph>", 150_000));
+
+        var import = await BoundedAsync($"<FinalDraft><Content><Paragraph Type=\"Character\"><Text>BOB</Text></Paragraph>{lines}</Content></FinalDraft>");
+
+        var speech = import.Screenplay.Elements[1];
+        Assert.Equal(150_000, speech.Text.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task A_title_page_of_a_hundred_and_fifty_thousand_lines_reads_as_one_entry()
+    {
+        var lines = string.Concat(Enumerable.Repeat("<Paragraph Alignment=\"Left\"><Text>Contact line</Text></Paragraph>", 150_000));
+
+        var import = await BoundedAsync($"<FinalDraft><Content><Paragraph Type=\"Action\"><Text>x</Text></Paragraph></Content><TitlePage><Content>{lines}</Content></TitlePage></FinalDraft>");
+
+        var contact = Assert.Single(import.Screenplay.TitlePage);
+        Assert.Equal(150_000, contact.Value.Split('\n').Length);
+    }
 }

@@ -11,13 +11,17 @@ public sealed class ScriptVersionJsonTests
         var heading = new VersionParagraph(Guid.NewGuid(), "5", ElementType.SceneHeading, "INT. RIVER - DAY");
         var cue = new VersionParagraph(Guid.NewGuid(), "7", ElementType.Character, "WILL") { Extension = "V.O.", Dual = true, RevisionColor = "Pink" };
         var section = new VersionParagraph(Guid.NewGuid(), "9", ElementType.Section, "Act One") { Level = 2 };
-        var version = new ScriptVersion([new VersionScene(Guid.NewGuid(), "h", "12A", [heading, cue, section])]);
+        var shot = new VersionParagraph(Guid.NewGuid(), "b", ElementType.Action, "ANGLE ON")
+        {
+            Extras = FormatExtras.From([KeyValuePair.Create("fdx.type", "Shot"), KeyValuePair.Create("fdx.xml", "<SceneProperties Length=\"1/8\"/>")]),
+        };
+        var version = new ScriptVersion([new VersionScene(Guid.NewGuid(), "h", "12A", [heading, cue, section, shot])]);
 
         var back = ScriptVersionJson.Deserialize(ScriptVersionJson.Serialize(version));
 
         var scene = Assert.Single(back.Scenes);
         Assert.Equal((version.Scenes[0].Id, "h", "12A"), (scene.Id, scene.Rank, scene.SceneNumber));
-        Assert.Equal([heading, cue, section], scene.Paragraphs);
+        Assert.Equal([heading, cue, section, shot], scene.Paragraphs);
     }
 
     [Fact]
@@ -34,5 +38,6 @@ public sealed class ScriptVersionJsonTests
         var json = "{\"v\":1,\"scenes\":[{\"id\":\"" + Guid.NewGuid() + "\",\"rank\":\"m\",\"p\":[{\"id\":\"" + Guid.NewGuid() + "\",\"rank\":\"m\",\"t\":\"hologram\",\"x\":\"Beep\"}]}]}";
         var p = ScriptVersionJson.Deserialize(json).Scenes[0].Paragraphs[0];
         Assert.Equal((ElementType.Action, "Beep"), (p.Type, p.Text));
+        Assert.Null(p.Extras); // versions stored before extras were kept restore without them
     }
 }

@@ -36,6 +36,25 @@ public class PaginatorTests
     }
 
     [Fact]
+    public void A_speech_and_an_action_longer_than_several_pages_break_on_every_page_and_lose_no_line()
+    {
+        var speech = string.Join("\n", Enumerable.Range(1, 300).Select(i => $"Line {i}."));
+        var action = string.Join("\n", Enumerable.Range(1, 300).Select(i => $"Beat {i}."));
+        var script = new ParsedScreenplay([], [Character("EDWARD"), Dialogue(speech), Action(action)]);
+
+        var pages = Paginator.Paginate(script).Pages;
+        var texts = pages.SelectMany(p => p.Lines).Select(l => l.Line.Text).ToList();
+
+        Assert.InRange(pages.Count, 11, 13);
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => $"Line {i}."), texts.Where(t => t.StartsWith("Line ", StringComparison.Ordinal)));
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => $"Beat {i}."), texts.Where(t => t.StartsWith("Beat ", StringComparison.Ordinal)));
+        var speechPages = pages.Where(p => p.Lines.Any(l => l.Line.Text.StartsWith("Line ", StringComparison.Ordinal))).ToList();
+        Assert.True(speechPages.Count >= 5);
+        Assert.All(speechPages.SkipLast(1), p => Assert.Equal("(MORE)", p.Lines[^1].Line.Text));
+        Assert.All(speechPages.Skip(1), p => Assert.Equal("EDWARD (CONT'D)", p.Lines[0].Line.Text));
+    }
+
+    [Fact]
     public void A_speech_already_marked_contd_is_not_marked_twice()
     {
         var speech = string.Join(" ", Enumerable.Range(1, 12).Select(Sentence));

@@ -2,6 +2,8 @@
 #pragma warning disable xUnit1051
 using System.Diagnostics;
 using WritersRoom.Core.Editing;
+using WritersRoom.Core.Fdx;
+using WritersRoom.TestSupport;
 using WritersRoom.Web.Cluster;
 using WritersRoom.Web.Editing;
 using WritersRoom.Web.Tests.Editing;
@@ -165,6 +167,36 @@ public sealed class CrossInstanceEditingTests(ITestOutputHelper output) : IAsync
         await benClient.WaitCommittedAsync(op.OpId);
         await using var db = await cluster.Database.Factory.CreateDbContextAsync();
         Assert.Equal(color, db.Blocks.Single(x => x.Id == action.Id).RevisionColor);
+    }
+
+    [Fact]
+    public async Task A_paragraph_edited_on_one_instance_and_then_the_other_keeps_what_its_fdx_import_kept()
+    {
+        var a = await cluster.StartAsync();
+        var b = await cluster.StartAsync();
+        var ann = await cluster.CreateUserAsync("Ann");
+        var ben = await cluster.CreateUserAsync("Ben");
+        var script = await cluster.ScriptAsync(FdxReader.Read(FdxSamples.UnmodelledBytes).Screenplay, ann, ben);
+        var annClient = new RecordingClient();
+        var benClient = new RecordingClient();
+        using var annEditor = await a.Editor.OpenAsync(script, ann, "Ann", annClient);
+        using var benEditor = await b.Editor.OpenAsync(script, ben, "Ben", benClient);
+        var shot = annEditor.Snapshot.Blocks.Single(x => x.Text == "ANGLE ON THE DOOR");
+
+        // Instance B takes Ann's row as it arrives over Redis, then writes Ben's edit of the same paragraph from it.
+        var fromAnn = EditOp.Update(shot.Id, shot.Version, shot.Text, "ANGLE ON THE OPEN DOOR");
+        var started = Stopwatch.GetTimestamp();
+        await annEditor.SubmitAsync([fromAnn]);
+        await annClient.WaitCommittedAsync(fromAnn.OpId);
+        await ArrivalMsAsync(benClient, shot.Id, "ANGLE ON THE OPEN DOOR", started);
+        var fromBen = EditOp.Update(shot.Id, 0, "ANGLE ON THE OPEN DOOR", "CLOSE ON THE OPEN DOOR");
+        await benEditor.SubmitAsync([fromBen]);
+        await benClient.WaitCommittedAsync(fromBen.OpId);
+
+        await using var db = await cluster.Database.Factory.CreateDbContextAsync();
+        var stored = db.Blocks.Single(x => x.Id == shot.Id);
+        Assert.Equal("CLOSE ON THE OPEN DOOR", stored.Text);
+        Assert.Equal("Shot", stored.Extras?.Get("fdx.type"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WritersRoom.Core.Fountain;
 using WritersRoom.Core.Scripts;
+using WritersRoom.Core.Screenplay;
 using WritersRoom.Data;
 using WritersRoom.Data.Entities;
 using WritersRoom.Data.Scripts;
@@ -60,9 +61,12 @@ public sealed class InstanceCluster : IAsyncLifetime
     public Task<string> CreateUserAsync(string name) => TestUsers.CreateNamedAsync(Database.Factory, name);
 
     /// <summary>A script owned by <paramref name="ownerId"/> with the other users as writers.</summary>
-    public async Task<Guid> ScriptAsync(string fountain, string ownerId, params string[] writers)
+    public Task<Guid> ScriptAsync(string fountain, string ownerId, params string[] writers) =>
+        ScriptAsync(FountainParser.Parse(fountain), ownerId, writers);
+
+    public async Task<Guid> ScriptAsync(ParsedScreenplay screenplay, string ownerId, params string[] writers)
     {
-        var id = await new ScriptImporter(Database.Factory).ImportAsync(FountainParser.Parse(fountain), "Test", ownerId);
+        var id = await new ScriptImporter(Database.Factory).ImportAsync(screenplay, "Test", ownerId);
         await using var db = await Database.Factory.CreateDbContextAsync();
         foreach (var user in writers) db.ScriptMembers.Add(new ScriptMember { ScriptId = id, UserId = user, Role = ScriptRole.Writer });
         await db.SaveChangesAsync();

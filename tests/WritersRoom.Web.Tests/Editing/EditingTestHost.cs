@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WritersRoom.Core.Fdx;
 using WritersRoom.Core.Fountain;
 using WritersRoom.Core.Scripts;
 using WritersRoom.Data;
@@ -49,6 +50,19 @@ public sealed class EditingTestHost(params KeyValuePair<string, string?>[] setti
     {
         var importer = Host.Services.GetRequiredService<ScriptImporter>();
         return await importer.ImportAsync(FountainParser.Parse(fountain), "Test", ownerId);
+    }
+
+    public async Task<Guid> ImportFdxAsync(byte[] fdx, string ownerId)
+    {
+        var importer = Host.Services.GetRequiredService<ScriptImporter>();
+        return await importer.ImportAsync(FdxReader.Read(fdx).Screenplay, "Test", ownerId);
+    }
+
+    /// <summary>The script as an FDX export writes it now (from the database, as the export endpoint reads it).</summary>
+    public async Task<string> ExportedFdxAsync(Guid scriptId)
+    {
+        var document = await new ScriptDocumentLoader(Database.Factory).LoadAsync(scriptId);
+        return FdxWriter.Write(document!.ToScreenplay());
     }
 
     public async Task AddMemberAsync(Guid scriptId, string userId, ScriptRole role)

@@ -252,6 +252,39 @@ public sealed class HistoryTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snapshot_keeps_what_an_fdx_import_kept_and_a_restore_exports_the_file_as_imported_again()
+    {
+        var owner = await host.CreateUserAsync("owner");
+        var script = await host.ImportFdxAsync(TestSupport.FdxSamples.UnmodelledBytes, owner);
+        var client = new RecordingClient();
+        using var editor = await host.Editor.OpenAsync(script, owner, "Owner", client);
+        var saved = await History.CreateNamedAsync(owner, script, "As imported");
+        var kept = Content(Assert.Single(await SnapshotsAsync(script))).Scenes.SelectMany(s => s.Paragraphs).ToList();
+        Assert.Equal("Shot", kept.Single(p => p.Text == "ANGLE ON THE DOOR").Extras?.Get("fdx.type"));
+        Assert.Equal("12", kept.Single(p => p.Text == "Mara waits by the door.").Extras?.Get("fdx.@SpaceBefore"));
+
+        // Writers change the shot into a character and retype the indented action: the export loses the shot.
+        var blocks = editor.Snapshot.Blocks;
+        var shot = blocks.Single(b => b.Text == "ANGLE ON THE DOOR");
+        var indented = blocks.Single(b => b.Text == "Mara waits by the door.");
+        EditOp[] ops =
+        [
+            EditOp.SetTypeOf(shot.Id, Core.Screenplay.ElementType.Character),
+            EditOp.SetTypeOf(indented.Id, Core.Screenplay.ElementType.Transition),
+            EditOp.Update(indented.Id, indented.Version, indented.Text, "CUT TO:"),
+        ];
+        await editor.SubmitAsync(ops);
+        foreach (var op in ops) await client.WaitCommittedAsync(op.OpId);
+        Assert.DoesNotContain("<Paragraph Type=\"Shot\"", await host.ExportedFdxAsync(script));
+
+        await History.RestoreAsync(owner, script, saved);
+        for (var i = 0; i < 500 && editor.Session.HasPendingWrites; i++) await Task.Delay(10);
+
+        var direct = Core.Fdx.FdxWriter.Write(Core.Fdx.FdxReader.Read(TestSupport.FdxSamples.UnmodelledBytes).Screenplay);
+        Assert.Equal(direct, await host.ExportedFdxAsync(script));
+    }
+
+    [Fact]
     public async Task Comparing_a_version_with_the_current_script_shows_scenes_added_removed_and_changed_paragraph_by_paragraph()
     {
         var (script, owner) = await ScriptAsync();

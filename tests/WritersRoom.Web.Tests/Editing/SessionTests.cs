@@ -1,11 +1,13 @@
 // Each call here is short and bounded; the host (disposed per test) is what stops work, not a token.
 #pragma warning disable xUnit1051
 using System.Diagnostics;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using WritersRoom.Core.Editing;
 using WritersRoom.Core.Screenplay;
 using WritersRoom.Core.Scripts;
 using WritersRoom.TestSupport;
+using WritersRoom.Web.Editing;
 using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Tests.Editing;
@@ -142,6 +144,51 @@ public sealed class SessionTests(ITestOutputHelper output) : IAsyncLifetime
         await client.WaitCommittedAsync(op.OpId);
         await using var db = await host.DbAsync();
         Assert.Equal(scenesBefore, await db.Scenes.CountAsync(s => s.ScriptId == script));
+    }
+
+    [Fact]
+    public async Task What_an_fdx_import_kept_survives_text_edits_stays_off_a_split_half_and_goes_with_a_type_change()
+    {
+        var owner = await host.CreateUserAsync("owner");
+        var script = await host.ImportFdxAsync(FdxSamples.UnmodelledBytes, owner);
+        var client = new RecordingClient();
+        using var editor = await host.Editor.OpenAsync(script, owner, "Owner", client);
+        var blocks = editor.Snapshot.Blocks;
+        BlockState Block(string text) => blocks.Single(b => b.Text == text);
+        var heading = Block("INT. HALLWAY - NIGHT");
+        var indented = Block("Mara waits by the door.");
+        var shot = Block("ANGLE ON THE DOOR");
+        var castList = Block("MARA, a night nurse");
+        var secondHalf = Guid.NewGuid();
+
+        // Return in the middle of the shot, as the editor sends it: the first half keeps its id, the second is new.
+        EditOp[] ops =
+        [
+            EditOp.Update(heading.Id, heading.Version, heading.Text, "INT. LONG HALLWAY - NIGHT"),
+            EditOp.Update(indented.Id, indented.Version, indented.Text, "Mara waits by the red door."),
+            EditOp.Update(shot.Id, shot.Version, shot.Text, "ANGLE ON"),
+            EditOp.Insert(secondHalf, shot.Id, ElementType.Action, "THE DOOR"),
+            EditOp.SetTypeOf(castList.Id, ElementType.Character),
+        ];
+        await editor.SubmitAsync(ops);
+        foreach (var op in ops) await client.WaitCommittedAsync(op.OpId);
+
+        var exported = XDocument.Parse(await host.ExportedFdxAsync(script));
+        var paragraphs = exported.Root!.Element("Content")!.Elements("Paragraph").ToList();
+        XElement Paragraph(string text) => paragraphs.Single(p => string.Concat(p.Elements("Text").Select(t => t.Value)) == text);
+        Assert.Equal("1 2/8", (string?)Paragraph("INT. LONG HALLWAY - NIGHT").Element("SceneProperties")?.Attribute("Length"));
+        var edited = Paragraph("Mara waits by the red door.");
+        Assert.Equal(("12", "1.50"), ((string?)edited.Attribute("SpaceBefore"), (string?)edited.Attribute("LeftIndent")));
+        Assert.Equal("Shot", (string?)Paragraph("ANGLE ON").Attribute("Type"));
+        Assert.Equal([XName.Get("Type")], Paragraph("THE DOOR").Attributes().Select(a => a.Name));
+        Assert.Equal("Action", (string?)Paragraph("THE DOOR").Attribute("Type"));
+        // Final Draft gives a paragraph the new element's formatting: the kept type would have made it a cast list again.
+        Assert.Equal("Character", (string?)Paragraph("MARA, a night nurse").Attribute("Type"));
+        Assert.Equal("72", (string?)exported.Root.Element("PageLayout")?.Attribute("TopMargin"));
+
+        await using var db = await host.DbAsync();
+        Assert.Null((await db.Blocks.SingleAsync(b => b.Id == secondHalf)).Extras);
+        Assert.Null((await db.Blocks.SingleAsync(b => b.Id == castList.Id)).Extras);
     }
 
     [Fact]

@@ -52,6 +52,39 @@ public sealed class ExportEndpointTests(FormatsTestApp app) : IClassFixture<Form
     }
 
     [Fact]
+    public async Task An_fdx_imported_into_the_app_downloads_as_the_same_fdx_as_the_command_line_convert_writes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (owner, _, _) = await SeedAsync();
+        var folder = Directory.CreateTempSubdirectory("wr-fdx-").FullName;
+        try
+        {
+            var input = Path.Combine(folder, "the-door.fdx");
+            await File.WriteAllBytesAsync(input, FdxSamples.UnmodelledBytes, ct);
+            var converted = Path.Combine(folder, "converted.fdx");
+            Assert.Equal(0, await Hosting.ConvertCommand.RunAsync([input, "--to", "fdx", "--out", converted]));
+
+            var import = app.Factory.Services.GetRequiredService<WritersRoom.Web.Scripts.ScriptFileImport>();
+            await using var upload = File.OpenRead(input);
+            var id = await import.ImportAsync(upload, "the-door.fdx", owner, ct: ct);
+            using var client = app.Client(owner);
+            var exported = await client.GetByteArrayAsync($"/scripts/{id}/export/fdx", ct);
+
+            // Unknown types, paragraph attributes and children, and the document's settings all make the trip.
+            Assert.Equal(await File.ReadAllTextAsync(converted, ct), System.Text.Encoding.UTF8.GetString(exported));
+            var written = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(exported));
+            Assert.Equal(["New Act", "Shot", "General", "Cast List"],
+                written.Root!.Element("Content")!.Elements("Paragraph").Select(p => (string?)p.Attribute("Type"))
+                    .Where(t => t is "New Act" or "Shot" or "General" or "Cast List"));
+            Assert.NotNull(written.Root.Element("SmartType"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_non_member_gets_not_found_and_an_anonymous_caller_is_refused()
     {
         var ct = TestContext.Current.CancellationToken;

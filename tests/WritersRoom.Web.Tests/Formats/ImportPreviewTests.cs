@@ -82,6 +82,42 @@ public sealed class ImportPreviewTests
         Assert.Contains(preview.Warnings, w => w.Message.Contains("Latin-1"));
     }
 
+    public static TheoryData<string> Utf16And32() => ["utf-16", "utf-16BE", "utf-32"];
+
+    [Theory]
+    [MemberData(nameof(Utf16And32))]
+    public async Task Text_saved_as_utf16_or_utf32_with_its_mark_imports_like_utf8(string encodingName)
+    {
+        const string script = "Title: Café Ночь\n\nINT. CAFÉ - NIGHT\n\nZOË\nПривет. 東京.\n";
+        var encoding = System.Text.Encoding.GetEncoding(encodingName);
+        var plain = await PreviewAsync(Encoding.UTF8.GetBytes(script), "a.fountain");
+
+        var marked = await PreviewAsync([.. encoding.GetPreamble(), .. encoding.GetBytes(script)], "a.fountain");
+
+        Assert.Equal(("Café Ночь", "INT. CAFÉ - NIGHT", "ZOË"), (marked.Title, marked.Scenes.Single().Heading, marked.Characters.Single().Name));
+        Assert.Equal(plain.Paragraphs, marked.Paragraphs);
+        Assert.Empty(marked.Warnings);
+    }
+
+    [Fact]
+    public async Task Windows_1252_curly_quotes_and_dashes_read_as_themselves_not_as_control_characters()
+    {
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("INT. CAFÉ - DAY\n\nJOSÉ\n“Olé” — he said…\n");
+
+        var file = await ScriptFileReader.ReadAsync(new MemoryStream(bytes), "old.txt", TestContext.Current.CancellationToken);
+
+        Assert.Equal("“Olé” — he said…", file.Screenplay.Elements[^1].Text);
+        Assert.Contains(file.Warnings, w => w.Message.Contains("Windows-1252"));
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_over_text_that_breaks_its_encoding_is_refused_clearly()
+    {
+        byte[] loneSurrogate = [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
+
+        Assert.Contains("not valid UTF-16", (await RefusedAsync(loneSurrogate, "broken.fountain")).Message);
+    }
+
     [Theory]
     [InlineData("script.docx", "not a screenplay file")]
     [InlineData("script.pdf", "not a screenplay file")]

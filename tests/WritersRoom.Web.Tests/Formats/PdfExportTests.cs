@@ -49,6 +49,30 @@ public sealed class PdfExportTests
     }
 
     [Fact]
+    public void Every_element_prints_at_its_industry_indent_in_a_courier_metric_font_at_12_points()
+    {
+        var script = new ParsedScreenplay([], [
+            new ScriptElement(ElementType.SceneHeading, "INT. HOUSE - DAY"), new ScriptElement(ElementType.Action, "Bob waits."),
+            new ScriptElement(ElementType.Character, "BOB"), new ScriptElement(ElementType.Parenthetical, "(quietly)"),
+            new ScriptElement(ElementType.Dialogue, "Hello."), new ScriptElement(ElementType.Transition, "CUT TO:"),
+        ]);
+
+        var pdf = Render(script, new PdfLayoutOptions { TitlePage = false });
+        var lines = Body(PdfText.Pages(pdf).Single()).ToDictionary(l => l.Text, l => l.Left);
+
+        // Inches from the page's left edge (US Letter): headings and action 1.5, dialogue 2.5, parentheticals 3.1,
+        // cues 3.7; a transition ends at the 7.5" right margin (10 characters an inch).
+        Assert.Equal(1.5, lines["INT. HOUSE - DAY"], 0.02);
+        Assert.Equal(1.5, lines["Bob waits."], 0.02);
+        Assert.Equal(3.7, lines["BOB"], 0.02);
+        Assert.Equal(3.1, lines["(quietly)"], 0.02);
+        Assert.Equal(2.5, lines["Hello."], 0.02);
+        Assert.Equal(7.5 - 0.1 * "CUT TO:".Length, lines["CUT TO:"], 0.02);
+        Assert.Equal([12.0], PdfText.PointSizes(pdf));
+        Assert.All(PdfText.FontNames(pdf), f => Assert.Contains("LiberationMono", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Big_fish_pages_never_end_with_a_scene_heading_and_hold_at_most_55_lines()
     {
         var script = BigFish();

@@ -42,4 +42,10 @@ internal static class PdfText
         using var document = PdfDocument.Open(pdf);
         return document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList();
     }
+
+    public static IEnumerable<double> PointSizes(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages().SelectMany(p => p.Letters).Select(l => Math.Round(l.PointSize, 1)).Distinct().ToList();
+    }
 }
