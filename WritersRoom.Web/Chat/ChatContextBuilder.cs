@@ -23,7 +23,8 @@ public sealed class ChatContextBuilder(
     ScriptAccess access,
     ScriptReader reader,
     PromptAssembler assembler,
-    IOptions<AssistantOptions> options)
+    IOptions<AssistantOptions> options,
+    ILogger<ScriptTools> toolLog)
 {
     public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
     {
@@ -48,7 +49,7 @@ public sealed class ChatContextBuilder(
             found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, string.Join('\n', s.BlockTexts.Skip(1)))).ToList(),
             request.Selection);
         var prompt = await Timed(timings, "context.prompt", () => Task.FromResult(assembler.Assemble(parts, o.PromptTokenBudget)));
-        var tools = new ScriptTools(request.ScriptId, userId, access, reader, search);
+        var tools = new ScriptTools(request.ScriptId, userId, access, reader, search, toolLog);
         // The budget of the context step excludes the query embedding, a model call: this is our own share.
         timings["context.own"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds - timings.GetValueOrDefault("context.embedding");
         return new ChatContext(prompt, found.Take(prompt.ScenesKept).ToList(), tools) { Timings = timings };

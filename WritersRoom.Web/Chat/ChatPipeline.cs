@@ -25,19 +25,29 @@ public sealed class ChatPipeline(
     ChatContextBuilder contextBuilder,
     AnswerStreamer streamer,
     ChatAfterTurn after,
-    ChatMetrics metrics)
+    ChatMetrics metrics,
+    ILogger<ChatPipeline> log)
 {
     public async IAsyncEnumerable<ChatEvent> SendAsync(string userId, ChatTurnRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var timer = new StepTimer(metrics);
+        // Checked here, not only by the input box: a forged event can send anything the hub's message size allows.
+        if (ChatLimits.Validate(request) is { } invalid)
+        {
+            log.LogWarning("Refused a chat message from {UserId} on script {ScriptId} ({Length} characters): {Reason}",
+                userId, request.ScriptId, request.Text?.Length ?? 0, invalid);
+            yield return new TurnRejected(invalid);
+            yield break;
+        }
         if (limits.TryAcquire(userId) is { } refusal)
         {
+            log.LogWarning("Refused a chat message from {UserId} on script {ScriptId}: {Reason}", userId, request.ScriptId, refusal);
             yield return new TurnRejected(refusal);
             yield break;
         }
 
-        await access.RequireAsync(userId, request.ScriptId, ScriptRole.Reader, ct);
+        await RequireMemberAsync(userId, request.ScriptId, ct);
         timer.Mark("access");
 
         var title = request.NewConversation ? TitleFrom(request.Text) : null;
@@ -84,6 +94,13 @@ public sealed class ChatPipeline(
         // Token usage and the summary request are only enqueued here (PERFORMANCE.md: ≤ 1 ms); timed to prove it.
         timer.Mark("usage");
         yield return new AnswerFinished(message);
+    }
+
+    private async Task RequireMemberAsync(string userId, Guid scriptId, CancellationToken ct)
+    {
+        if (await access.GetRoleAsync(userId, scriptId, ct) is not null) return;
+        log.LogWarning("Refused a chat message from {UserId} on script {ScriptId}: not a member, or no such script", userId, scriptId);
+        throw new ScriptNotFoundException(scriptId);
     }
 
     /// <summary>The thread's title until the title job writes a better one: the first words of the message.</summary>
