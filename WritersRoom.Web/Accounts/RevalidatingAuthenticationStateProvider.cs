@@ -11,11 +11,10 @@ namespace WritersRoom.Web.Accounts;
 /// <summary>
 /// Re-checks a circuit's user every minute: a disabled account, a changed security stamp (an admin ended the
 /// sessions, a password change) or a deleted user signs the circuit out. Ended sessions (<see cref="SessionEndings"/>)
-/// do not wait for that: the circuit is signed out and ended the moment this instance hears of it.
+/// do not wait for that: the circuit is ended the moment this instance hears of it.
 /// </summary>
 public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
     private readonly IServiceScopeFactory scopeFactory;
     private readonly IOptions<IdentityOptions> options;
     private readonly SessionEndings endings;
@@ -74,11 +73,14 @@ public sealed class RevalidatingAuthenticationStateProvider : RevalidatingServer
         }
     }
 
-    /// <summary>Signed out at once (the page turns to the sign-in form) and the circuit ended, so a client that ignores it gets nothing more.</summary>
+    /// <summary>
+    /// The circuit is ended at once: the browser is sent to the sign-in page (where the old cookie is refused) and the
+    /// circuit torn down, so a client that ignores the redirect gets nothing more. Not signed out first: that would send
+    /// the page to the sign-in form a second way, racing the first.
+    /// </summary>
     private void SessionsEnded(string userId)
     {
         log.LogWarning("Ending circuit {CircuitId} of user {UserId}: its sessions were ended", guard.CircuitId, userId);
-        SetAuthenticationState(Task.FromResult(new AuthenticationState(Anonymous)));
         guard.End(userId, "the account's sessions were ended", redirectTo: "/login");
     }
 

@@ -12,7 +12,7 @@ namespace WritersRoom.Deploy.Tests.Security;
 
 /// <summary>
 /// An admin ends a user's sessions in the whole app (Production, real Identity): the user's cookie stops working on its
-/// next request, a live circuit of theirs is signed out and ended at once, and the user can sign in again.
+/// next request, a live circuit of theirs is ended at once (sent to the sign-in page), and the user can sign in again.
 /// </summary>
 public sealed class EndSessionsTests(SecurityApp app) : IClassFixture<SecurityApp>
 {
@@ -57,7 +57,7 @@ public sealed class EndSessionsTests(SecurityApp app) : IClassFixture<SecurityAp
     [Theory]
     [InlineData("end")]
     [InlineData("disable")]
-    public async Task A_live_circuit_of_the_user_is_signed_out_and_ended_at_once_and_other_users_circuits_go_on(string change)
+    public async Task A_live_circuit_of_the_user_is_ended_at_once_and_sent_to_sign_in_and_other_users_circuits_go_on(string change)
     {
         var ct = TestContext.Current.CancellationToken;
         var (writer, admin) = await AccountsAsync("circuit-" + change);
@@ -72,7 +72,8 @@ public sealed class EndSessionsTests(SecurityApp app) : IClassFixture<SecurityAp
         Assert.Equal(UserChangeResult.Done, result);
         var ended = await circuit.Ended.WaitAsync(TimeSpan.FromSeconds(30), ct);
         Assert.Equal("/login", ended.RedirectTo);
-        Assert.False((await circuit.Authentication.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
+        Assert.True(circuit.Guard.Ended);
+        Assert.False(circuit.Guard.AdmitInbound());
         Assert.False(other.Guard.Ended);
         Assert.True((await other.Authentication.GetAuthenticationStateAsync()).User.Identity?.IsAuthenticated);
         Assert.Contains(app.Log.Entries, e => e.Category == AccountEvents.Category && e.Message.Contains($"of user {writer.Id}: its sessions were ended", StringComparison.Ordinal));
