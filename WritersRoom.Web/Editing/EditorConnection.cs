@@ -23,6 +23,10 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
         FrozenSet.ToFrozenSet([nameof(EditOpKind.InsertBlock), nameof(EditOpKind.UpdateText), nameof(EditOpKind.DeleteBlock), nameof(EditOpKind.SetType)]);
 
     private readonly TokenBucket rate = new(EditLimits.OpsPerSecond, EditLimits.Burst);
+    // The editor sends its caret at most every 150 ms and asks for the whole script only after a reconnect: far below these.
+    // Each caret is fanned out to every writer on the script and each snapshot copies the whole script, so both are bounded.
+    private readonly TokenBucket carets = new(20, 40);
+    private readonly TokenBucket snapshots = new(1, 5);
     private ScriptSession? session;
     private int refused;
     private string? lastRefusal;
@@ -135,6 +139,11 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
     public async Task<EditorSnapshot> SnapshotAsync(CancellationToken ct = default)
     {
         if (await access.GetRoleAsync(userId, scriptId, ct) is null) throw new ScriptNotFoundException(scriptId);
+        if (!snapshots.TryTake(1))
+        {
+            Refuse("a request", "snapshot requests faster than one a second");
+            throw new InvalidOperationException("Too many requests for the whole script; wait a moment.");
+        }
         return Session.Snapshot();
     }
 
@@ -151,6 +160,11 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
         if (offset < 0)
         {
             Malformed($"a caret at offset {offset}");
+            return;
+        }
+        if (!carets.TryTake(1))
+        {
+            Refuse("a request", "caret positions faster than 20 a second");
             return;
         }
         if (blockId is { } id && Session.TextOf(id) is null)
@@ -214,9 +228,11 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
         : op.BaseVersion < 0 ? "An operation's base version cannot be negative."
         : null;
 
-    private void Malformed(string what)
+    private void Malformed(string what) => Refuse("malformed input", what);
+
+    private void Refuse(string kind, string what)
     {
-        log.LogWarning("Refused malformed input from {UserId} on script {ScriptId}: {What}", userId, scriptId, what);
+        log.LogWarning("Refused {Kind} from {UserId} on script {ScriptId}: {What}", kind, userId, scriptId, what);
         Interlocked.Increment(ref refused);
         lastRefusal = what;
         guard?.Refused(userId, what);

@@ -214,6 +214,37 @@ public sealed class MaliciousCircuitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_flood_of_caret_positions_or_whole_script_requests_is_cut_off_and_ends_the_circuit()
+    {
+        var room = await RoomAsync();
+        var (guard, ended) = Guard(maxRefusals: 5);
+        using var editor = await host.Editor.OpenAsync(room.Mine, room.Owner, "Owner", new RecordingClient(), guard: guard);
+        var block = editor.Snapshot.Blocks[1];
+
+        // Every caret goes out to every writer on the script: far more than the editor's one per 150 ms is dropped.
+        for (var i = 0; i < 200 && !guard.Ended; i++) await editor.SetPresenceFromBrowserAsync(block.Id, i % 5, "#123456");
+        Assert.Contains("caret positions faster than 20 a second", (await ended.WaitAsync(TimeSpan.FromSeconds(30))).Reason);
+
+        var (snapshotGuard, snapshotEnded) = Guard(maxRefusals: 2);
+        using var other = await host.Editor.OpenAsync(room.Mine, room.Owner, "Owner", new RecordingClient(), guard: snapshotGuard);
+        var served = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            try
+            {
+                await other.SnapshotAsync();
+                served++;
+            }
+            catch (InvalidOperationException e)
+            {
+                Assert.Contains("Too many requests for the whole script", e.Message);
+            }
+        }
+        Assert.InRange(served, 5, 7);
+        Assert.Contains("snapshot requests", (await snapshotEnded.WaitAsync(TimeSpan.FromSeconds(30))).Reason);
+    }
+
+    [Fact]
     public async Task Oversize_edits_and_too_many_operations_in_one_call_are_refused_and_counted()
     {
         var room = await RoomAsync();
