@@ -12,39 +12,35 @@ public sealed class Bm25Index
     private const double K1 = 1.2;
     private const double B = 0.75;
 
-    private readonly List<Dictionary<string, int>> _termFrequencies;
-    private readonly int[] _lengths;
+    private readonly IReadOnlyList<DocumentTerms> _documents;
     private readonly Dictionary<string, int> _documentFrequencies = new(StringComparer.Ordinal);
     private readonly double _averageLength;
 
     public Bm25Index(IReadOnlyList<string> documents)
+        : this(documents?.Select(DocumentTerms.Of).ToList() ?? throw new ArgumentNullException(nameof(documents)))
     {
-        ArgumentNullException.ThrowIfNull(documents);
-        _termFrequencies = new(documents.Count);
-        _lengths = new int[documents.Count];
-        for (var i = 0; i < documents.Count; i++)
-        {
-            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-            var words = WordTokenizer.Tokenize(documents[i]);
-            foreach (var word in words)
-                counts[QueryTerms.Stem(word)] = counts.GetValueOrDefault(QueryTerms.Stem(word)) + 1;
-            _termFrequencies.Add(counts);
-            _lengths[i] = words.Count;
-            foreach (var term in counts.Keys)
-                _documentFrequencies[term] = _documentFrequencies.GetValueOrDefault(term) + 1;
-        }
-
-        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, _lengths.Average());
     }
 
-    public int Count => _lengths.Length;
+    /// <summary>An index over documents already counted (see <see cref="DocumentTerms"/>); only the document frequencies are summed here.</summary>
+    public Bm25Index(IReadOnlyList<DocumentTerms> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        _documents = documents;
+        foreach (var document in documents)
+        foreach (var term in document.Counts.Keys)
+            _documentFrequencies[term] = _documentFrequencies.GetValueOrDefault(term) + 1;
+
+        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, documents.Average(d => d.Length));
+    }
+
+    public int Count => _documents.Count;
 
     /// <summary>Indexes of documents with a positive score, best first (ties keep document order).</summary>
     public IReadOnlyList<int> Rank(string query)
     {
         var terms = QueryTerms.Of(query);
         var scores = new List<(int Index, double Score)>();
-        for (var i = 0; i < _lengths.Length; i++)
+        for (var i = 0; i < _documents.Count; i++)
         {
             var score = Score(terms, i);
             if (score > 0) scores.Add((i, score));
@@ -56,8 +52,8 @@ public sealed class Bm25Index
     public double Score(IReadOnlySet<string> terms, int document)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        var counts = _termFrequencies[document];
-        var norm = K1 * (1 - B + B * _lengths[document] / _averageLength);
+        var counts = _documents[document].Counts;
+        var norm = K1 * (1 - B + B * _documents[document].Length / _averageLength);
         double score = 0;
         foreach (var term in terms)
         {

@@ -8,7 +8,7 @@ public sealed class SceneRetrieval(SceneCorpus corpus)
     public async Task<IReadOnlyList<SceneDocument>> SearchAsync(
         Guid scriptId, string query, string embeddingModel, float[]? queryVector, int k, double vectorWeight, CancellationToken ct = default)
     {
-        var scenes = await corpus.LoadAsync(scriptId, embeddingModel, queryVector, ct);
-        return HybridRanker.Rank(scenes, query, k, vectorWeight);
+        var found = await corpus.LoadCorpusAsync(scriptId, embeddingModel, queryVector, ct);
+        return HybridRanker.Rank(found.Scenes, found.Index, query, k, vectorWeight);
     }
 }

@@ -7,9 +7,10 @@ public sealed record UsageEntry(string UserId, Guid ScriptId, string Model, long
 
 /// <summary>
 /// Token usage off the request path: the turn only enqueues (no I/O); a background writer flushes the roll-ups
-/// with atomic increments. Written here because the jobs branch's flusher had not landed; replace when it does.
+/// with atomic increments, and in the same round trip reads back each user's day total for the budget
+/// (<see cref="ChatLimits"/>), which then includes what other instances spent.
 /// </summary>
-public sealed class UsageRecorder(NpgsqlDataSource dataSource, ILogger<UsageRecorder> log) : BackgroundService
+public sealed class UsageRecorder(NpgsqlDataSource dataSource, ChatLimits limits, ILogger<UsageRecorder> log) : BackgroundService
 {
     private readonly Channel<UsageEntry> _channel = Channel.CreateBounded<UsageEntry>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -61,6 +62,25 @@ public sealed class UsageRecorder(NpgsqlDataSource dataSource, ILogger<UsageReco
             batch.BatchCommands.Add(command);
         }
 
-        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
+        if (batch.BatchCommands.Count == 0) return;
+        var users = entries.Select(e => e.UserId).Distinct().ToArray();
+        var totals = new NpgsqlBatchCommand(
+            "SELECT user_id, sum(prompt_tokens + completion_tokens)::bigint FROM token_usages WHERE day = @day AND user_id = ANY(@users) GROUP BY user_id");
+        totals.Parameters.AddWithValue("day", day);
+        totals.Parameters.AddWithValue("users", users);
+        batch.BatchCommands.Add(totals);
+
+        var flushed = entries.GroupBy(e => e.UserId).ToDictionary(g => g.Key, g => g.Sum(e => e.PromptTokens + e.CompletionTokens));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        // The upserts return no rows; the totals are the one result with columns.
+        do
+        {
+            if (reader.FieldCount != 2) continue;
+            while (await reader.ReadAsync(ct))
+            {
+                var user = reader.GetString(0);
+                limits.Settle(user, day, reader.GetInt64(1), flushed.GetValueOrDefault(user));
+            }
+        } while (await reader.NextResultAsync(ct));
     }
 }

@@ -52,10 +52,8 @@ public sealed class JobsOptions
     [Range(0, 1000)]
     public int KeepRecentMessages { get; set; } = 10;
 
-    public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
-
     internal static bool HasValidDurations(JobsOptions o) =>
         o.Debounce >= TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay
         && o.SceneInterval > TimeSpan.Zero && o.CastInterval > TimeSpan.Zero && o.OutlineInterval > TimeSpan.Zero
-        && o.SheetInterval > TimeSpan.Zero && o.ConversationInterval > TimeSpan.Zero && o.UsageFlushInterval > TimeSpan.Zero;
+        && o.SheetInterval > TimeSpan.Zero && o.ConversationInterval > TimeSpan.Zero;
 }

@@ -10,8 +10,8 @@ public sealed class PerformanceReader(MetricsAggregator aggregator, TurnRecorder
     /// <summary>The pipeline's steps in the order a turn runs them; unknown steps follow alphabetically.</summary>
     public static readonly IReadOnlyList<string> StepOrder =
     [
-        "access", "conversation", "intent", "context", "context.global", "context.embedding", "context.retrieval",
-        "first_token", "generation.first_token", "generation", "save", "usage",
+        "access", "conversation", "intent", "context", "context.global", "context.history", "context.embedding",
+        "context.retrieval", "context.prompt", "context.own", "pre_model", "first_token", "generation.first_token", "generation", "save", "usage",
     ];
 
     private const int TimelineMinutes = 60;

@@ -26,6 +26,10 @@ public sealed class MetricsAggregator : IDisposable
     private readonly IReadOnlySet<string> _meters;
     private readonly ConcurrentDictionary<(Instrument, string), Series> _series = new();
     private Timer? _sampler;
+    // Observable instruments report only while Sample runs; a pass number lets a series add up the several
+    // observations one pass gives it (one per connection pool when pools share the tags we keep).
+    private readonly Lock _sampling = new();
+    private long _pass;
 
     /// <param name="clock">The windows' clock.</param>
     /// <param name="scope">When given, meters made by another <see cref="IMeterFactory"/> (another host in the same
@@ -64,7 +68,11 @@ public sealed class MetricsAggregator : IDisposable
     {
         try
         {
-            _listener.RecordObservableInstruments();
+            lock (_sampling)
+            {
+                _pass++;
+                _listener.RecordObservableInstruments();
+            }
         }
         catch (ObjectDisposedException)
         {
@@ -91,10 +99,12 @@ public sealed class MetricsAggregator : IDisposable
                 break;
             case ObservableCounter<double> or ObservableCounter<float> or ObservableCounter<long> or ObservableCounter<int>
                 or ObservableCounter<short> or ObservableCounter<byte> or ObservableCounter<decimal>:
-                series.ObserveCumulative(value, epoch);
+                series.ObserveCumulative(value, epoch, Volatile.Read(ref _pass));
                 break;
             case ObservableInstrument<double> or ObservableInstrument<float> or ObservableInstrument<long> or ObservableInstrument<int>
                 or ObservableInstrument<short> or ObservableInstrument<byte> or ObservableInstrument<decimal>:
+                series.ObserveInPass(value, epoch, Volatile.Read(ref _pass));
+                break;
             case Gauge<double> or Gauge<float> or Gauge<long> or Gauge<int> or Gauge<short> or Gauge<byte> or Gauge<decimal>:
                 series.Counter!.Observe(value, epoch);
                 break;

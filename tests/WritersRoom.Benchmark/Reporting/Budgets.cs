@@ -7,6 +7,7 @@ public static class Budgets
     public static readonly IReadOnlyDictionary<string, (string Floor, double BudgetMs)> ByStep = new Dictionary<string, (string, double)>
     {
         ["access"] = ("select1_ms", 1),
+        ["pre_model"] = ("select1_ms", 30),
         ["conversation"] = ("insert_ms", 10),
         ["context"] = ("retrieval_sql_ms", 15),
         ["context.retrieval"] = ("retrieval_sql_ms", 15),

@@ -80,6 +80,31 @@ public sealed class ChatGuardTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task The_daily_budget_counts_what_the_writer_spent_on_another_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var first = ChatTestHost.Build(database, server.Url, ("Assistant:DailyTokenBudget", "1"));
+        await first.StartAsync(ct);
+        Assert.IsType<AnswerFinished>((await RunAsync(first, user, Turn("Who is Karl, on instance one?")))[^1]);
+        // The usage writer flushes in the background; the other instance knows only what reached the database.
+        for (var i = 0; i < 100 && await UsageRowsAsync() == 0; i++) await Task.Delay(100, ct);
+        Assert.Equal(1, await UsageRowsAsync());
+
+        using var second = ChatTestHost.Build(database, server.Url, ("Assistant:DailyTokenBudget", "1"));
+        var refused = await RunAsync(second, user, Turn("Who is Karl, on instance two?"));
+
+        Assert.Contains("today's assistant budget", Assert.IsType<TurnRejected>(Assert.Single(refused)).Reason);
+        Assert.Equal(1, server.ChatRequests);
+        await first.StopAsync(ct);
+    }
+
+    private async Task<int> UsageRowsAsync()
+    {
+        await using var db = await database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.TokenUsages.CountAsync(u => u.UserId == user, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task A_tool_asked_for_another_scripts_scene_finds_nothing_from_that_script()
     {
         var stranger = await ChatSeed.UserAsync(database.Factory, Guid.NewGuid().ToString("N") + "@example.com");

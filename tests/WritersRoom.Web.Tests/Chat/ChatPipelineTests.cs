@@ -65,7 +65,7 @@ public sealed class ChatPipelineTests(TestDatabase database) : IClassFixture<Tes
         Assert.Equal(MessageStatus.Complete, finished.Status);
         Assert.Equal(string.Concat(FakeModelServer.ChatPieces), finished.Content);
         Assert.Equal(FakeModelServer.ChatPieces, events.OfType<AnswerDelta>().Select(d => d.Text));
-        Assert.All(["access", "conversation", "intent", "context", "context.global", "context.embedding", "context.retrieval", "context.own", "first_token", "generation", "save", "usage"], step => Assert.Contains(step, finished.Timings.Keys));
+        Assert.All(["access", "conversation", "intent", "context", "context.global", "context.embedding", "context.retrieval", "context.own", "pre_model", "first_token", "generation", "save", "usage"], step => Assert.Contains(step, finished.Timings.Keys));
         var stored = await MessagesAsync(request.ConversationId);
         Assert.Equal([MessageRole.User, MessageRole.Assistant], stored.Select(m => m.Role));
         // The row holds every step up to its own save (timing the save would need a second write); metrics get all.

@@ -103,6 +103,35 @@ public sealed class MetricsAggregatorTests
     }
 
     [Fact]
+    public void Readings_of_several_pools_in_one_sample_add_up_instead_of_the_last_replacing_the_others()
+    {
+        // Npgsql reports one reading per pool; the pool-name tag is not one we keep, so two pools share a series.
+        using var parts = new ObservabilityParts(MeterNames.Jobs);
+        using var meter = new Meter(MeterNames.Jobs);
+        var name = "writersroom.jobs.test." + Guid.NewGuid().ToString("N")[..8];
+        long opened = 0;
+        meter.CreateObservableUpDownCounter(name + ".used", () => new[]
+        {
+            new Measurement<int>(3, new KeyValuePair<string, object?>("state", "used"), new KeyValuePair<string, object?>("pool", "a")),
+            new Measurement<int>(0, new KeyValuePair<string, object?>("state", "used"), new KeyValuePair<string, object?>("pool", "b")),
+        });
+        meter.CreateObservableCounter(name + ".opened", () => new[]
+        {
+            new Measurement<long>(opened, new KeyValuePair<string, object?>("pool", "a")),
+            new Measurement<long>(2 * opened, new KeyValuePair<string, object?>("pool", "b")),
+        });
+
+        opened = 5;
+        parts.Aggregator.Sample();
+        opened = 7;
+        parts.Aggregator.Sample();
+
+        var rows = parts.Reader.Read().Jobs;
+        Assert.Equal(3, rows.Single(r => r.Instrument == name + ".used").Level);
+        Assert.Equal(21, rows.Single(r => r.Instrument == name + ".opened").Total);
+    }
+
+    [Fact]
     public void Slowest_turns_are_listed_slowest_first_with_steps_laid_end_to_end()
     {
         using var parts = new ObservabilityParts(MeterNames.Chat);
