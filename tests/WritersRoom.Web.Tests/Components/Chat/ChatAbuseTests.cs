@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Chat;
@@ -63,6 +64,21 @@ public sealed class ChatAbuseTests(TestDatabase database) : IClassFixture<TestDa
             Assert.False(await db.Messages.AnyAsync(m => m.Content.Length > ChatLimits.MaxMessageChars, TestContext.Current.CancellationToken));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning
             && e.Message.StartsWith($"Refused a chat message from {user} on script {script} ({oversize.Length} characters)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_thread_title_past_the_limit_is_refused_with_a_reason_and_the_title_is_kept()
+    {
+        await using var chat = ChatComponents.Create(database, user, server.Url);
+        var thread = await chat.ThreadAsync(script, user, "Who is Edward?");
+        var threads = chat.Host.Services.GetRequiredService<ChatThreads>();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() =>
+            threads.RenameAsync(user, script, thread, new string('t', ChatThreads.MaxTitleLength + 1), TestContext.Current.CancellationToken));
+
+        Assert.StartsWith($"A thread's title is at most {ChatThreads.MaxTitleLength} characters.", refused.Message);
+        var listed = Assert.Single(await threads.ListAsync(user, script, TestContext.Current.CancellationToken), t => t.Id == thread);
+        Assert.Equal("Who is Edward?", listed.Title);
     }
 
     [Fact]
