@@ -25,7 +25,7 @@ public static class AccountEndpoints
         {
             var userId = signIn.UserManager.GetUserId(http.User);
             await signIn.SignOutAsync();
-            if (userId is not null) loggers.CreateLogger("WritersRoom.Accounts").LogInformation("User {UserId} signed out", userId);
+            if (userId is not null) loggers.CreateLogger(AccountEvents.Category).LogInformation("User {UserId} signed out", userId);
             return Results.Ok();
         });
         return app;
@@ -33,7 +33,7 @@ public static class AccountEndpoints
 
     private static async Task<IResult> LoginAsync(LoginRequest request, SignInManager<AppUser> signIn, ILoggerFactory loggers)
     {
-        var log = loggers.CreateLogger("WritersRoom.Accounts");
+        var log = loggers.CreateLogger(AccountEvents.Category);
         var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
         if (user is null)
         {
@@ -77,7 +77,7 @@ public static class AccountEndpoints
 
         var role = await firstAccount.AssignAsync(user.Id);
         await signIn.SignInAsync(user, isPersistent: true);
-        loggers.CreateLogger("WritersRoom.Accounts").LogInformation("User {UserId} registered as {Role}", user.Id, role);
+        loggers.CreateLogger(AccountEvents.Category).LogInformation("User {UserId} registered as {Role}", user.Id, role);
         return Results.Ok();
     }
 }

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using WritersRoom.Data;
 using WritersRoom.Data.Entities;
 
@@ -16,6 +19,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddSingleton<FirstAccountRole>();
         services.AddSingleton<UserAdministration>();
+        services.TryAddSingleton<ISessionEndBus, LocalSessionEndBus>();
+        services.AddSingleton<SessionEndings>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddAuthorization();
@@ -50,8 +55,12 @@ public static class AccountsServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        // A changed security stamp (disabled account, sessions ended by an admin) ends cookie sessions promptly.
+        // A changed security stamp (disabled account, sessions ended by an admin) ends cookie sessions within a minute on any
+        // instance; SessionEndings ends them at once on every instance that heard of it.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<SessionEndings, IOptions<IdentityOptions>, ILoggerFactory>((cookie, endings, identity, loggers) =>
+                EndedSessionCookies.Refuse(cookie, endings, identity.Value, loggers.CreateLogger(AccountEvents.Category)));
 
         // Keys in the database: a restart or another instance does not log anyone out.
         services.AddDataProtection().SetApplicationName("WritersRoom").PersistKeysToDbContext<WritersRoomDbContext>();

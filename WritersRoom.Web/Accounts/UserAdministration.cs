@@ -19,10 +19,14 @@ public enum UserChangeResult
 /// <summary>
 /// Accounts as an administrator manages them. Every call re-reads the caller from the database and insists on an
 /// enabled Admin, so a stale circuit or a forged call gets nothing. Each operation has its own DI scope: Identity's
-/// stores hold a DbContext, which must not outlive one operation in a long-lived circuit.
+/// stores hold a DbContext, which must not outlive one operation in a long-lived circuit. A change that ends the
+/// account's sessions (disabling, demoting, "End sessions") takes effect at once through <see cref="SessionEndings"/>;
+/// each change is logged as an authentication event.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, ILogger<UserAdministration> log)
+public sealed class UserAdministration(IServiceScopeFactory scopes, SessionEndings endings, ILoggerFactory loggers)
 {
+    private readonly ILogger log = loggers.CreateLogger(AccountEvents.Category);
+
     public async Task<IReadOnlyList<UserAccount>> ListAsync(ClaimsPrincipal caller, CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -34,7 +38,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ILogger<User
     }
 
     public Task<UserChangeResult> SetAdminAsync(ClaimsPrincipal caller, string userId, bool admin, CancellationToken ct = default) =>
-        ChangeAsync(caller, userId, ct, async (users, user, enabledAdminsBesides) =>
+        ChangeAsync(caller, userId, admin ? "made an Admin" : "made a Writer", ct, async (users, user, enabledAdminsBesides, endSessions) =>
         {
             var isAdmin = await users.IsInRoleAsync(user, Roles.Admin);
             if (isAdmin == admin) return UserChangeResult.Done;
@@ -43,12 +47,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ILogger<User
             Check(await users.RemoveFromRoleAsync(user, admin ? Roles.Writer : Roles.Admin), allowNotInRole: true);
             Check(await users.AddToRoleAsync(user, admin ? Roles.Admin : Roles.Writer));
             // A demoted admin's cookie still says Admin: ending the sessions takes the role away at once.
-            if (!admin) Check(await users.UpdateSecurityStampAsync(user));
+            if (!admin) await endSessions();
             return UserChangeResult.Done;
         });
 
     public Task<UserChangeResult> SetDisabledAsync(ClaimsPrincipal caller, string userId, bool disabled, CancellationToken ct = default) =>
-        ChangeAsync(caller, userId, ct, async (users, user, enabledAdminsBesides) =>
+        ChangeAsync(caller, userId, disabled ? "disabled" : "enabled", ct, async (users, user, enabledAdminsBesides, endSessions) =>
         {
             if (user.IsDisabled == disabled) return UserChangeResult.Done;
             if (disabled && enabledAdminsBesides == 0 && await users.IsInRoleAsync(user, Roles.Admin)) return UserChangeResult.LastAdmin;
@@ -56,19 +60,20 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ILogger<User
             user.IsDisabled = disabled;
             Check(await users.UpdateAsync(user));
             // Sign-in refuses a disabled account; a new stamp ends the sessions it already has.
-            if (disabled) Check(await users.UpdateSecurityStampAsync(user));
+            if (disabled) await endSessions();
             return UserChangeResult.Done;
         });
 
+    /// <summary>Signs the account out everywhere at once (cookies and open circuits); unlike disabling, it may sign in again.</summary>
     public Task<UserChangeResult> EndSessionsAsync(ClaimsPrincipal caller, string userId, CancellationToken ct = default) =>
-        ChangeAsync(caller, userId, ct, async (users, user, _) =>
+        ChangeAsync(caller, userId, "ended the sessions of", ct, async (_, _, _, endSessions) =>
         {
-            Check(await users.UpdateSecurityStampAsync(user));
+            await endSessions();
             return UserChangeResult.Done;
         });
 
-    private async Task<UserChangeResult> ChangeAsync(ClaimsPrincipal caller, string userId, CancellationToken ct,
-        Func<UserManager<AppUser>, AppUser, int, Task<UserChangeResult>> change)
+    private async Task<UserChangeResult> ChangeAsync(ClaimsPrincipal caller, string userId, string action, CancellationToken ct,
+        Func<UserManager<AppUser>, AppUser, int, Func<Task>, Task<UserChangeResult>> change)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -84,10 +89,23 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, ILogger<User
         if (user is null) return UserChangeResult.NotFound;
         var enabledAdminsBesides = (await users.GetUsersInRoleAsync(Roles.Admin)).Count(u => u.Id != user.Id && !u.IsDisabled);
 
-        var result = await change(users, user, enabledAdminsBesides);
+        // A new security stamp ends the sessions (the old one is what their cookies carry); told to everyone once committed.
+        string? endedStamp = null;
+        var sessionsEnded = false;
+        var result = await change(users, user, enabledAdminsBesides, async () =>
+        {
+            endedStamp = await users.GetSecurityStampAsync(user);
+            Check(await users.UpdateSecurityStampAsync(user));
+            sessionsEnded = true;
+        });
         await tx.CommitAsync(ct);
-        if (result == UserChangeResult.Done)
-            log.LogInformation("Admin {AdminId} changed account {UserId}", admin.Id, user.Id);
+        if (result != UserChangeResult.Done) return result;
+        log.LogWarning("Admin {AdminId} {Action} account {UserId}", admin.Id, action, user.Id);
+        if (sessionsEnded)
+        {
+            endings.End(user.Id, endedStamp);
+            log.LogWarning("Sessions of account {UserId} ended by admin {AdminId}", user.Id, admin.Id);
+        }
         return result;
     }
 

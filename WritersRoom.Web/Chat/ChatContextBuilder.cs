@@ -25,7 +25,8 @@ public sealed class ChatContextBuilder(
     ScriptReader reader,
     PromptAssembler assembler,
     IOptions<AssistantOptions> options,
-    ILogger<ChatContextBuilder> log)
+    ILogger<ChatContextBuilder> log,
+    ILogger<ScriptTools> toolLog)
 {
     /// <summary>Selected text beyond this is cut (with a mark): a selection is a passage, not the script.</summary>
     public const int MaxSelectionChars = 4000;
@@ -62,7 +63,7 @@ public sealed class ChatContextBuilder(
             Cut(request.Selection, MaxSelectionChars), here?.Number);
         var prompt = await Timed(timings, "context.prompt", () => Task.FromResult(assembler.Assemble(parts, o.PromptTokenBudget)));
         var kept = found.Take(prompt.ScenesKept).ToList();
-        var tools = new ScriptTools(request.ScriptId, userId, access, reader, search);
+        var tools = new ScriptTools(request.ScriptId, userId, access, reader, search, toolLog);
         var rewrites = new RewriteTools(request.ScriptId, userId, access, reader, kept, tools);
         // The budget of the context step excludes the query embedding, a model call: this is our own share.
         timings["context.own"] = Stopwatch.GetElapsedTime(started).TotalMilliseconds - timings.GetValueOrDefault("context.embedding");

@@ -14,6 +14,12 @@ namespace WritersRoom.Web.Chat;
 /// </summary>
 public sealed class ChatLimits : IDisposable
 {
+    /// <summary>Characters in one message (the input box stops there; a forged event that sends more is refused).</summary>
+    public const int MaxMessageChars = 8000;
+
+    /// <summary>Characters of selected script text sent along with a message.</summary>
+    public const int MaxSelectionChars = 20_000;
+
     private const string TotalSql =
         "SELECT coalesce(sum(prompt_tokens + completion_tokens), 0)::bigint FROM token_usages WHERE day = @day AND user_id = @user";
 
@@ -36,6 +42,19 @@ public sealed class ChatLimits : IDisposable
             QueueLimit = 0,
             AutoReplenishment = true,
         }));
+    }
+
+    /// <summary>Null when the message may be sent as it is; otherwise what to tell the writer. Nothing is stored either way.</summary>
+    public static string? Validate(ChatTurnRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Text)) return "A message needs some text.";
+        if (request.Text.Length > MaxMessageChars)
+            return $"That message is {request.Text.Length:N0} characters; the assistant takes at most {MaxMessageChars:N0}. Shorten it and send it again.";
+        if (request.Selection?.Length > MaxSelectionChars)
+            return $"The selected text is {request.Selection.Length:N0} characters; select at most {MaxSelectionChars:N0}.";
+        if (string.IsNullOrEmpty(request.IdempotencyKey) || request.IdempotencyKey.Length > 100) return "The message has no valid key.";
+        return null;
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);

@@ -31,7 +31,8 @@ public sealed partial class ChatPipeline(
     AnswerStreamer streamer,
     ChatAfterTurn after,
     ChatMetrics metrics,
-    NpgsqlDataSource dataSource)
+    NpgsqlDataSource dataSource,
+    ILogger<ChatPipeline> log)
 {
     public async IAsyncEnumerable<ChatEvent> SendAsync(string userId, ChatTurnRequest request, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -57,13 +58,22 @@ public sealed partial class ChatPipeline(
     {
         var timer = new StepTimer(metrics);
         var started = Stopwatch.GetTimestamp();
+        // Checked here, not only by the input box: a forged event can send anything the hub's message size allows.
+        if (ChatLimits.Validate(request) is { } invalid)
+        {
+            log.LogWarning("Refused a chat message from {UserId} on script {ScriptId} ({Length} characters): {Reason}",
+                userId, request.ScriptId, request.Text?.Length ?? 0, invalid);
+            yield return new TurnRejected(invalid);
+            yield break;
+        }
         if (await limits.TryAcquireAsync(userId, ct) is { } refusal)
         {
+            log.LogWarning("Refused a chat message from {UserId} on script {ScriptId}: {Reason}", userId, request.ScriptId, refusal);
             yield return new TurnRejected(refusal);
             yield break;
         }
 
-        await access.RequireAsync(userId, request.ScriptId, ScriptRole.Reader, ct);
+        await RequireMemberAsync(userId, request.ScriptId, ct);
         timer.Mark("access");
 
         var title = request.NewConversation ? TitleFrom(request.Text) : null;
@@ -123,6 +133,13 @@ public sealed partial class ChatPipeline(
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(this|current|present)\s+(scene|page|passage|paragraph|speech|line|bit)\b|\bselect(ed|ion)\b|\bhere\b",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex DeicticWords();
+
+    private async Task RequireMemberAsync(string userId, Guid scriptId, CancellationToken ct)
+    {
+        if (await access.GetRoleAsync(userId, scriptId, ct) is not null) return;
+        log.LogWarning("Refused a chat message from {UserId} on script {ScriptId}: not a member, or no such script", userId, scriptId);
+        throw new ScriptNotFoundException(scriptId);
+    }
 
     /// <summary>The thread's title until the title job writes a better one: the first words of the message.</summary>
     public static string TitleFrom(string text)

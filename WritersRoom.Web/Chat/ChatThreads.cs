@@ -31,6 +31,8 @@ public sealed class ChatThreads(ScriptAccess access, ChatStore store)
     {
         ArgumentNullException.ThrowIfNull(title);
         if (string.IsNullOrWhiteSpace(title)) throw new ArgumentException("A thread needs a title.", nameof(title));
+        // The input box stops at the limit; a forged event does not.
+        if (title.Length > MaxTitleLength) throw new ArgumentException($"A thread's title is at most {MaxTitleLength} characters.", nameof(title));
         await access.RequireAsync(userId, scriptId, ScriptRole.Reader, ct);
         return await store.RenameAsync(threadId, scriptId, userId, title, ct);
     }

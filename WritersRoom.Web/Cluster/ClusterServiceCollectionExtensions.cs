@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Bible;
 using WritersRoom.Web.Cluster;
 using WritersRoom.Web.Editing;
@@ -13,7 +14,7 @@ public static class ClusterServiceCollectionExtensions
     /// <summary>
     /// Several instances on one database (section <c>Redis</c>): when <c>Redis:Connection</c> is set, one
     /// StackExchange.Redis connection carries editing (committed rows, presence, resyncs) and cache invalidations
-    /// (global context, membership) between instances. Without it nothing here is registered and an instance works
+    /// (global context, membership, ended sessions) between instances. Without it nothing here is registered and an instance works
     /// alone with the in-process defaults of each area.
     /// </summary>
     public static IHostApplicationBuilder AddWritersRoomCluster(this IHostApplicationBuilder builder)
@@ -35,6 +36,7 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<RedisInvalidations>();
         services.AddSingleton<IScriptInvalidationBus>(sp => sp.GetRequiredService<RedisInvalidations>());
         services.AddSingleton<IMembershipChanges>(sp => sp.GetRequiredService<RedisInvalidations>());
+        services.AddSingleton<ISessionEndBus>(sp => sp.GetRequiredService<RedisInvalidations>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisInvalidations>());
 
         services.AddSingleton<RedisEditingOutbox>();

@@ -1,15 +1,17 @@
 using System.Collections.Immutable;
 using StackExchange.Redis;
+using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Bible;
 using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Cluster;
 
-/// <summary>"Drop what you cached about this script (or this member)", sent to every instance.</summary>
-public sealed record InvalidationMessage(string Origin, string Kind, Guid ScriptId, string? UserId)
+/// <summary>"Drop what you cached about this script (or this member)", or "these sessions ended", sent to every instance.</summary>
+public sealed record InvalidationMessage(string Origin, string Kind, Guid ScriptId, string? UserId, string? StampHash = null)
 {
     public const string GlobalContext = "global-context";
     public const string Membership = "membership";
+    public const string SessionsEnded = "sessions-ended";
 }
 
 /// <summary>
@@ -17,14 +19,16 @@ public sealed record InvalidationMessage(string Origin, string Kind, Guid Script
 /// (<see cref="IScriptInvalidationBus"/>) and membership roles (<see cref="IMembershipChanges"/>). Handlers on this
 /// instance run at once, as with the in-process bus; the others hear it through Redis. If Redis is away the
 /// message is lost, and the other instances' entries expire on their own (membership after 30 s); the global
-/// context is rebuilt on the next change.
+/// context is rebuilt on the next change. Ended sessions (<see cref="ISessionEndBus"/>) go the same way; if that message
+/// is lost, the security stamp check refuses those cookies within its interval and the circuits' revalidation signs them out.
 /// </summary>
-public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChanges, IHostedService
+public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChanges, ISessionEndBus, IHostedService
 {
     private readonly RedisBackplane backplane;
     private readonly RedisMetrics metrics;
     private ImmutableList<Action<Guid>> contextHandlers = [];
     private ImmutableList<Action<string, Guid>> memberHandlers = [];
+    private ImmutableList<Action<string, string>> sessionHandlers = [];
     private readonly CancellationTokenSource stop = new();
     private Task subscribing = Task.CompletedTask;
 
@@ -61,6 +65,17 @@ public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChan
         return new Subscription(() => ImmutableInterlocked.Update(ref memberHandlers, list => list.Remove(handler)));
     }
 
+    /// <summary>This instance's <see cref="SessionEndings"/> has already acted: only the others are told.</summary>
+    void ISessionEndBus.Publish(string userId, string stampHash) =>
+        backplane.Publish(backplane.InvalidationChannel,
+            new InvalidationMessage(backplane.InstanceId, InvalidationMessage.SessionsEnded, Guid.Empty, userId, stampHash), InvalidationMessage.SessionsEnded);
+
+    IDisposable ISessionEndBus.Subscribe(Action<string, string> handler)
+    {
+        ImmutableInterlocked.Update(ref sessionHandlers, list => list.Add(handler));
+        return new Subscription(() => ImmutableInterlocked.Update(ref sessionHandlers, list => list.Remove(handler)));
+    }
+
     // Subscribing may wait for Redis; start-up does not.
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -94,6 +109,8 @@ public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChan
             foreach (var handler in Volatile.Read(ref contextHandlers)) handler(message.ScriptId);
         else if (message.Kind == InvalidationMessage.Membership && message.UserId is { } user)
             foreach (var handler in Volatile.Read(ref memberHandlers)) handler(user, message.ScriptId);
+        else if (message.Kind == InvalidationMessage.SessionsEnded && message.UserId is { } ended && message.StampHash is { } stamp)
+            foreach (var handler in Volatile.Read(ref sessionHandlers)) handler(ended, stamp);
         return Task.CompletedTask;
     }
 

@@ -137,6 +137,7 @@ public sealed partial class ScriptSession
                 blockById[block.Id] = block;
                 dirtyBlocks.Remove(id);
                 dirtyBlocks.Add(block.Id);
+                renewedIds.Add(id);
                 renewed = true;
             }
             if (!renewed) return;

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WritersRoom.Web.Security.Circuits;
 
 namespace WritersRoom.Web.Security;
 
@@ -23,9 +26,22 @@ public static class SecurityServiceCollectionExtensions
         var development = builder.Environment.IsDevelopment();
         builder.Services.PostConfigure<CircuitOptions>(o => o.DetailedErrors = development);
 
+        AddCircuitGuard(builder.Services);
+
         // SIGTERM: the host gives running work (acknowledged edits being flushed, jobs) this long before it stops.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return builder;
+    }
+
+    /// <summary>One <see cref="CircuitGuard"/> per circuit, in front of everything its browser sends.</summary>
+    public static IServiceCollection AddCircuitGuard(this IServiceCollection services)
+    {
+        services.AddOptions<CircuitGuardOptions>().BindConfiguration(CircuitGuardOptions.SectionName)
+            .Validate(CircuitGuardOptions.AreValid, "CircuitGuard: MaxRefusals, RefusalWindow, InboundPerSecond and InboundBurst must be positive.")
+            .ValidateOnStart();
+        services.TryAddScoped<CircuitGuard>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitGuardHandler>());
+        return services;
     }
 
     public static IApplicationBuilder UseWritersRoomSecurityHeaders(this IApplicationBuilder app) =>

@@ -2,22 +2,27 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WritersRoom.Data;
 using WritersRoom.Data.Entities;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Accounts;
+using WritersRoom.Web.Tests.Editing;
 
 namespace WritersRoom.Web.Tests.Accounts;
 
 public sealed class UserAdministrationTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
 {
+    private readonly LogRecorder logs = new();
     private ServiceProvider services = null!;
     private UserAdministration Administration => services.GetRequiredService<UserAdministration>();
 
     public async ValueTask InitializeAsync()
     {
         var collection = new ServiceCollection();
-        collection.AddLogging();
+        collection.AddLogging(l => l.AddProvider(logs));
+        collection.AddSingleton<ISessionEndBus, LocalSessionEndBus>();
+        collection.AddSingleton<SessionEndings>();
         collection.AddSingleton(database.Factory);
         collection.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WritersRoomDbContext>>().CreateDbContext());
         collection.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<WritersRoomDbContext>();
@@ -86,6 +91,47 @@ public sealed class UserAdministrationTests(TestDatabase database) : IClassFixtu
         Assert.Equal(UserChangeResult.Done, await Administration.EndSessionsAsync(admin, Id(writer), TestContext.Current.CancellationToken));
 
         Assert.NotEqual(stampBefore, await StampAsync(Id(writer)));
+    }
+
+    [Fact]
+    public async Task Ending_sessions_refuses_the_old_cookies_at_once_tells_the_live_circuits_logs_it_and_lets_the_user_sign_in_again()
+    {
+        var admin = await CreateAsync(Roles.Admin);
+        var writer = await CreateAsync(Roles.Writer);
+        var endings = services.GetRequiredService<SessionEndings>();
+        var stampBefore = await StampAsync(Id(writer));
+        var told = 0;
+        using var circuit = endings.Watch(Id(writer), () => Interlocked.Increment(ref told));
+        using var adminCircuit = endings.Watch(Id(admin), () => Assert.Fail("the admin's own circuit was told"));
+
+        Assert.Equal(UserChangeResult.Done, await Administration.EndSessionsAsync(admin, Id(writer), TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, told);
+        Assert.True(endings.HasEnded(Id(writer), stampBefore));
+        Assert.False(endings.HasEnded(Id(writer), await StampAsync(Id(writer))));
+        var account = Assert.Single(await Administration.ListAsync(admin, TestContext.Current.CancellationToken), a => a.Id == Id(writer));
+        Assert.False(account.IsDisabled);
+        Assert.Contains(logs.Entries, e => e.Category == AccountEvents.Category && e.Level == LogLevel.Warning
+            && e.Message == $"Sessions of account {Id(writer)} ended by admin {Id(admin)}");
+    }
+
+    [Fact]
+    public async Task Disabling_or_demoting_ends_the_sessions_at_once_too_and_enabling_does_not()
+    {
+        var admin = await CreateAsync(Roles.Admin);
+        var writer = await CreateAsync(Roles.Writer);
+        var other = await CreateAsync(Roles.Admin);
+        var endings = services.GetRequiredService<SessionEndings>();
+        var ct = TestContext.Current.CancellationToken;
+        var told = new List<string>();
+        using var w = endings.Watch(Id(writer), () => told.Add("writer"));
+        using var o = endings.Watch(Id(other), () => told.Add("other"));
+
+        await Administration.SetDisabledAsync(admin, Id(writer), true, ct);
+        await Administration.SetDisabledAsync(admin, Id(writer), false, ct);
+        await Administration.SetAdminAsync(admin, Id(other), false, ct);
+
+        Assert.Equal(["writer", "other"], told);
     }
 
     [Fact]

@@ -46,6 +46,15 @@ internal sealed class FakeModelServer : IAsyncDisposable
     /// </summary>
     public ConcurrentQueue<(string Name, string Arguments)> ToolCalls { get; } = new();
 
+    /// <summary>Like <see cref="ToolCalls"/>, but each entry is one response that calls several tools at once (taken first).</summary>
+    public ConcurrentQueue<(string Name, string Arguments)[]> ToolCallRounds { get; } = new();
+
+    /// <summary>
+    /// A model that does what it read: the streamed answer repeats every tool result the request carries (and the
+    /// fixed pieces when there are none), so whatever a tool leaked would end up in the saved answer.
+    /// </summary>
+    public bool EchoToolResults { get; set; }
+
     /// <summary>
     /// When set, the next chat request streams the pieces the test writes here, one SSE chunk each, and ends when the
     /// channel completes: a test decides when each token arrives, with no timing involved.
@@ -60,10 +69,12 @@ internal sealed class FakeModelServer : IAsyncDisposable
 
     /// <summary>The <c>tool</c> messages the app sent back to the model, in order.</summary>
     public IEnumerable<string> ToolResults => Requests.Where(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal))
-        .SelectMany(r => r.Body["messages"]?.AsArray() ?? [])
-        .Where(m => (string?)m?["role"] == "tool")
-        .Select(m => m!["content"] is JsonValue v ? (string?)v ?? "" : m["content"]?.ToJsonString() ?? "")
+        .SelectMany(r => ToolContents(r.Body))
         .Distinct();
+
+    private static IEnumerable<string> ToolContents(JsonNode body) => (body["messages"]?.AsArray() ?? [])
+        .Where(m => (string?)m?["role"] == "tool")
+        .Select(m => m!["content"] is JsonValue v ? (string?)v ?? "" : m["content"]?.ToJsonString() ?? "");
 
     /// <summary>Runs when a chat request arrives, before it is answered (to observe what the app did first).</summary>
     public Func<Task>? BeforeChat { get; set; }
@@ -111,12 +122,14 @@ internal sealed class FakeModelServer : IAsyncDisposable
             await before();
         if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && ChatFaults.TryDequeue(out var fault))
             await FaultAsync(context, body, fault);
+        else if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && Streamed(body) && ToolCallRounds.TryDequeue(out var round))
+            await ToolCallAsync(context, body, round);
         else if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && Streamed(body) && ToolCalls.TryDequeue(out var call))
-            await ToolCallAsync(context, body, call.Name, call.Arguments);
+            await ToolCallAsync(context, body, [call]);
         else if (path.EndsWith("/chat/completions", StringComparison.Ordinal) && Streamed(body) && Interlocked.Exchange(ref _manualAnswer, null) is { } manual)
             await ManualAsync(context, body, manual);
         else if (path.EndsWith("/chat/completions", StringComparison.Ordinal))
-            await OpenAIChatAsync(context, body);
+            await OpenAIChatAsync(context, body, EchoToolResults);
         else if (path.EndsWith("/embeddings", StringComparison.Ordinal))
             await OpenAIEmbeddingsAsync(context, body);
         else if (path == "/api/chat")
@@ -127,7 +140,7 @@ internal sealed class FakeModelServer : IAsyncDisposable
             context.Response.StatusCode = StatusCodes.Status404NotFound;
     }
 
-    private static async Task OpenAIChatAsync(HttpContext context, JsonNode body)
+    private static async Task OpenAIChatAsync(HttpContext context, JsonNode body, bool echoTools)
     {
         var model = (string?)body["model"];
         if (body["stream"]?.GetValue<bool>() != true)
@@ -142,7 +155,8 @@ internal sealed class FakeModelServer : IAsyncDisposable
         }
 
         context.Response.ContentType = "text/event-stream";
-        foreach (var piece in ChatPieces)
+        var toolResults = echoTools ? ToolContents(body).ToList() : [];
+        foreach (var piece in toolResults.Count > 0 ? toolResults.Prepend("As the script told me, here is everything the tools gave: ") : ChatPieces)
             await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = piece }, null));
         await WriteSseAsync(context, Chunk(model, new { }, "stop"));
         await context.Response.WriteAsync("data: [DONE]\n\n");
@@ -151,15 +165,18 @@ internal sealed class FakeModelServer : IAsyncDisposable
     /// <summary>The answer is streamed; the rare intent call is not, and must not take a scripted answer meant for the answer.</summary>
     private static bool Streamed(JsonNode body) => body["stream"]?.GetValue<bool>() == true;
 
-    private static async Task ToolCallAsync(HttpContext context, JsonNode body, string name, string arguments)
+    private static async Task ToolCallAsync(HttpContext context, JsonNode body, (string Name, string Arguments)[] calls)
     {
         var model = (string?)body["model"];
-        name = (body["tools"]?.AsArray() ?? []).Select(t => (string?)t?["function"]?["name"])
-            .FirstOrDefault(n => n is not null && (n == name || n.EndsWith("_" + name, StringComparison.Ordinal) || n.EndsWith("-" + name, StringComparison.Ordinal)))
-            ?? name;
+        var offered = (body["tools"]?.AsArray() ?? []).Select(t => (string?)t?["function"]?["name"]).OfType<string>().ToList();
         context.Response.ContentType = "text/event-stream";
-        var call = new { index = 0, id = "call_" + Guid.NewGuid().ToString("N")[..8], type = "function", function = new { name, arguments } };
-        await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = (string?)null, tool_calls = new[] { call } }, null));
+        var toolCalls = calls.Select((c, i) =>
+        {
+            var name = offered.FirstOrDefault(n => n == c.Name || n.EndsWith("_" + c.Name, StringComparison.Ordinal) || n.EndsWith("-" + c.Name, StringComparison.Ordinal))
+                ?? c.Name;
+            return new { index = i, id = "call_" + Guid.NewGuid().ToString("N")[..8], type = "function", function = new { name, arguments = c.Arguments } };
+        }).ToArray();
+        await WriteSseAsync(context, Chunk(model, new { role = "assistant", content = (string?)null, tool_calls = toolCalls }, null));
         await WriteSseAsync(context, Chunk(model, new { }, "tool_calls"));
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WritersRoom.Data;
 using WritersRoom.TestSupport;
 using WritersRoom.Web.Scripts;
@@ -10,7 +11,11 @@ namespace WritersRoom.Web.Tests.Chat;
 /// <summary>The app's data, scripts, AI and chat registrations against a test database and a given provider.</summary>
 internal static class ChatTestHost
 {
-    public static IHost Build(TestDatabase database, string? fakeServerUrl, params (string Key, string Value)[] extra)
+    public static IHost Build(TestDatabase database, string? fakeServerUrl, params (string Key, string Value)[] extra) =>
+        Build(database, fakeServerUrl, null, extra);
+
+    /// <summary>As above, keeping the host's log in <paramref name="logs"/> when given.</summary>
+    public static IHost Build(TestDatabase database, string? fakeServerUrl, WritersRoom.Web.Tests.Editing.LogRecorder? logs, params (string Key, string Value)[] extra)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = new Dictionary<string, string?> { ["ConnectionStrings:WritersRoom"] = database.ConnectionString };
@@ -25,6 +30,7 @@ internal static class ChatTestHost
 
         foreach (var (key, value) in extra) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
+        if (logs is not null) builder.Services.AddLogging(l => l.AddProvider(logs));
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.AddWritersRoomData();
         builder.AddWritersRoomScripts();

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using WritersRoom.Web.Security.Circuits;
 
 namespace WritersRoom.Web.Tests.Components;
 
@@ -20,6 +21,13 @@ internal static class MudTestContext
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         return context;
+    }
+
+    /// <summary>The circuit's guard, as the app registers it (one per circuit: one per bUnit context), with the given policy.</summary>
+    public static void AddCircuitGuard(this BunitContext context, Action<CircuitGuardOptions>? configure = null)
+    {
+        context.Services.AddOptions<CircuitGuardOptions>().Configure(o => configure?.Invoke(o));
+        context.Services.AddScoped<CircuitGuard>();
     }
 
     /// <summary>Signs the test's circuit in as <paramref name="userId"/>, the way the cookie would.</summary>

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WritersRoom.Core.Ai;
 using WritersRoom.Core.Scripts;
 using WritersRoom.Data.Chat;
@@ -32,12 +33,18 @@ internal sealed class ChatComponents : IAsyncDisposable
     public IHost Host { get; }
     public BunitContext Context { get; }
 
-    public static ChatComponents Create(TestDatabase database, string userId, string? fakeServerUrl, params (string Key, string Value)[] settings)
+    public static ChatComponents Create(TestDatabase database, string userId, string? fakeServerUrl, params (string Key, string Value)[] settings) =>
+        Create(database, userId, fakeServerUrl, null, settings);
+
+    /// <summary>As above, with the circuit guard's policy set (and the host's log kept in <paramref name="logs"/>, when given).</summary>
+    public static ChatComponents Create(TestDatabase database, string userId, string? fakeServerUrl, Action<WritersRoom.Web.Security.Circuits.CircuitGuardOptions>? guard,
+        (string Key, string Value)[] settings, WritersRoom.Web.Tests.Editing.LogRecorder? logs = null)
     {
-        var host = ChatTestHost.Build(database, fakeServerUrl, settings);
+        var host = ChatTestHost.Build(database, fakeServerUrl, logs, settings);
         var context = MudTestContext.Create();
         context.SignIn(userId);
-        context.Services.AddLogging();
+        context.AddCircuitGuard(guard);
+        context.Services.AddLogging(l => { if (logs is not null) l.AddProvider(logs); });
         context.Services.AddSingleton(host.Services.GetRequiredService<ChatPipeline>());
         context.Services.AddSingleton(host.Services.GetRequiredService<ChatThreads>());
         context.Services.AddSingleton(host.Services.GetRequiredService<AiProviderInfo>());
