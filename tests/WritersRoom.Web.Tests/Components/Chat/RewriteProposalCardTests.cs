@@ -42,6 +42,7 @@ public sealed class RewriteProposalCardTests(TestDatabase database) : IClassFixt
         foreach (var type in new[] { typeof(RewriteService), typeof(ScriptAccess), typeof(ChatPipeline), typeof(ChatThreads), typeof(AiProviderInfo) })
             context.Services.AddSingleton(type, room.Host.Services.GetRequiredService(type));
         context.Services.AddScoped<CurrentUser>();
+        context.AddCircuitGuard();
         return context;
     }
 

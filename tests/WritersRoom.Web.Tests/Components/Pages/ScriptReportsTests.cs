@@ -1,3 +1,4 @@
+using WritersRoom.Data;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using WritersRoom.Core.Fountain;
@@ -18,6 +19,7 @@ public sealed class ScriptReportsTests(TestDatabase database) : IClassFixture<Te
         context.Services.AddSingleton(_ => new ScriptFonts());
         context.Services.AddSingleton<PdfRenderer>();
         context.Services.AddSingleton<ScreenplayExporter>();
+        context.Services.AddSingleton(ReadOnlyDatabase.Primary(database.DataSource, database.Factory));
         context.Services.AddSingleton<ScriptExports>();
         return context;
     }
