@@ -18,7 +18,12 @@ public static class WriterActions
     /// <summary>Imports a file through the script list and waits for the script page it opens (a client-side navigation).</summary>
     public static async Task ImportAsync(IPage page, string path)
     {
-        await page.GetByTestId("script-import").SetInputFilesAsync(path);
+        var input = page.GetByTestId("script-import");
+        // Blazor's InputFile listens for "change" only once its script has run (after the first render); a file set
+        // before that is never read. Its init marks the element, so wait for the mark on a loaded machine.
+        await input.EvaluateAsync("el => new Promise(r => { const t = () => el._blazorInputFileNextFileId !== undefined ? r() : setTimeout(t, 50); t(); })",
+            null, new() { Timeout = 30_000 });
+        await input.SetInputFilesAsync(path);
         // Nothing is written until the writer has seen the preview and confirmed it.
         await page.GetByTestId("import-confirm").ClickAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/scripts/[0-9a-f-]{36}$"), new() { Timeout = 30_000 });
