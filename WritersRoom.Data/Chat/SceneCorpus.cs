@@ -11,34 +11,32 @@ namespace WritersRoom.Data.Chat;
 /// and the exact cosine distance of its embedding (for the given model) to the question vector. Filtered by script
 /// id through its B-tree, so another script's scenes can never come back; the connection is held only while reading.
 /// <para>
-/// Each call asks the database only for the scenes' content hashes, summary times and vector distances (no paragraph
-/// text); the paragraphs and their BM25 term counts are kept in memory per script and re-read only for the scenes
-/// whose hash or summary changed since. The database stays the one source of truth: a commit changes the hash in
+/// Each call is one query: every scene's content hash, summary time and vector distance, and paragraph text only for
+/// the scenes whose hash or summary changed since the copy kept in memory (per script, with the BM25 term counts). The database stays the one source of truth: a commit changes the hash in
 /// the same transaction as the text.
 /// </para>
 /// </summary>
 public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
 {
-    private const string StampsSql =
+    // Every scene's hash, summary time and distance; paragraphs and summary only for the scenes whose hash or summary
+    // time differ from those kept in memory (@known_*), so a question costs one round trip whether or not writers are
+    // changing the script. The lateral's condition names only outer columns: Postgres skips the blocks scan for a kept scene.
+    private const string CorpusSql =
         """
         SELECT s.id, s.scene_number, s.content_hash, ss.created_at,
-               (SELECT e.embedding <=> @q FROM scene_embeddings e WHERE e.scene_id = s.id AND e.model = @model) AS distance
+               (SELECT e.embedding <=> @q FROM scene_embeddings e WHERE e.scene_id = s.id AND e.model = @model) AS distance,
+               f.fresh, t.ids, t.types, t.texts, CASE WHEN f.fresh THEN ss.summary END
         FROM scenes s
         LEFT JOIN scene_summaries ss ON ss.scene_id = s.id
-        WHERE s.script_id = @script
-        ORDER BY s.rank
-        """;
-
-    private const string ScenesSql =
-        """
-        SELECT s.id, s.content_hash, ss.created_at, t.ids, t.types, t.texts, ss.summary
-        FROM scenes s
+        LEFT JOIN unnest(@known_ids::uuid[], @known_hashes::text[], @known_summaries::timestamptz[]) AS k(id, hash, summary_at)
+            ON k.id = s.id
+        CROSS JOIN LATERAL (SELECT k.id IS NULL OR k.hash <> s.content_hash OR k.summary_at IS DISTINCT FROM ss.created_at AS fresh) f
         LEFT JOIN LATERAL (
             SELECT array_agg(b.id ORDER BY b.rank) AS ids, array_agg(b.type ORDER BY b.rank) AS types,
                    array_agg(b.text ORDER BY b.rank) AS texts
-            FROM blocks b WHERE b.scene_id = s.id) t ON true
-        LEFT JOIN scene_summaries ss ON ss.scene_id = s.id
-        WHERE s.script_id = @script AND s.id = ANY(@ids)
+            FROM blocks b WHERE b.scene_id = s.id AND f.fresh) t ON true
+        WHERE s.script_id = @script
+        ORDER BY s.rank
         """;
 
     /// <summary>Text kept in memory, in characters, across scripts (about 100 feature-length scripts); least used go first.</summary>
@@ -87,78 +85,55 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
     /// <summary>The scenes in script order with their distances, and BM25 over them (reused while no scene changes).</summary>
     public async Task<ScriptCorpus> LoadCorpusAsync(Guid scriptId, string embeddingModel, float[]? queryVector, CancellationToken ct = default)
     {
-        var stamps = await ReadStampsAsync(scriptId, embeddingModel, queryVector, ct);
         var kept = cache.Get<CachedCorpus>(scriptId);
-        if (kept is null || !kept.Matches(stamps))
-        {
-            SceneCacheMetrics.Lookup(hit: false);
-            kept = await RefreshAsync(scriptId, stamps, kept, ct);
-        }
-        else
+        var (stamps, fresh) = await ReadAsync(scriptId, embeddingModel, queryVector, kept, ct);
+        if (kept is not null && fresh.Count == 0 && kept.Matches(stamps))
         {
             SceneCacheMetrics.Lookup(hit: true);
+            return kept.View(stamps);
         }
 
-        return kept.View(stamps);
+        SceneCacheMetrics.Lookup(hit: false);
+        // A scene not read again is one the database found unchanged from the kept copy.
+        var scenes = stamps.Select(st => fresh.GetValueOrDefault(st.Id) ?? kept?.Find(st)).ToList();
+        var present = stamps.Where((_, i) => scenes[i] is not null).ToList();
+        var corpus = new CachedCorpus(scenes.OfType<CachedScene>().ToList());
+        cache.Set(scriptId, corpus, new MemoryCacheEntryOptions { Size = Math.Max(1, corpus.Characters), SlidingExpiration = Unused });
+        return corpus.View(present);
     }
 
-    private async Task<List<SceneStamp>> ReadStampsAsync(Guid scriptId, string embeddingModel, float[]? queryVector, CancellationToken ct)
+    private async Task<(List<SceneStamp> Stamps, Dictionary<Guid, CachedScene> Fresh)> ReadAsync(
+        Guid scriptId, string embeddingModel, float[]? queryVector, CachedCorpus? kept, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(StampsSql);
+        var known = kept?.Scenes ?? [];
+        await using var command = dataSource.CreateCommand(CorpusSql);
         command.Parameters.AddWithValue("script", scriptId);
         command.Parameters.AddWithValue("model", embeddingModel);
         command.Parameters.Add(new NpgsqlParameter("q", queryVector is null ? DBNull.Value : new Vector(queryVector)) { DataTypeName = "vector" });
+        command.Parameters.AddWithValue("known_ids", known.Select(k => k.Id).ToArray());
+        command.Parameters.AddWithValue("known_hashes", known.Select(k => k.ContentHash).ToArray());
+        command.Parameters.AddWithValue("known_summaries", known.Select(k => k.SummaryAt).ToArray());
         var stamps = new List<SceneStamp>();
+        var fresh = new Dictionary<Guid, CachedScene>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            stamps.Add(new SceneStamp(
+            var stamp = new SceneStamp(
                 reader.GetGuid(0),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+                reader.IsDBNull(4) ? null : reader.GetDouble(4));
+            stamps.Add(stamp);
+            if (!reader.GetBoolean(5)) continue;
+            var types = reader.IsDBNull(7) ? [] : reader.GetFieldValue<string[]>(7);
+            fresh[stamp.Id] = CachedScene.Create(stamp.Id, stamp.ContentHash, stamp.SummaryAt, types.Length > 0 && types[0] == HeadingType,
+                reader.IsDBNull(6) ? [] : reader.GetFieldValue<Guid[]>(6),
+                reader.IsDBNull(8) ? [] : reader.GetFieldValue<string[]>(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9));
         }
 
-        return stamps;
-    }
-
-    /// <summary>Keeps the scenes that did not change and reads only the others (their text and summary) in one query.</summary>
-    private async Task<CachedCorpus> RefreshAsync(Guid scriptId, List<SceneStamp> stamps, CachedCorpus? previous, CancellationToken ct)
-    {
-        var scenes = new Dictionary<Guid, CachedScene>(stamps.Count);
-        var missing = new List<Guid>();
-        foreach (var stamp in stamps)
-        {
-            if (previous?.Find(stamp) is { } same) scenes[stamp.Id] = same;
-            else missing.Add(stamp.Id);
-        }
-
-        if (missing.Count > 0)
-        {
-            await using var command = dataSource.CreateCommand(ScenesSql);
-            command.Parameters.AddWithValue("script", scriptId);
-            command.Parameters.AddWithValue("ids", missing.ToArray());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var types = reader.IsDBNull(4) ? [] : reader.GetFieldValue<string[]>(4);
-                scenes[reader.GetGuid(0)] = CachedScene.Create(
-                    reader.GetGuid(0),
-                    reader.GetString(1),
-                    reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-                    types.Length > 0 && types[0] == HeadingType,
-                    reader.IsDBNull(3) ? [] : reader.GetFieldValue<Guid[]>(3),
-                    reader.IsDBNull(5) ? [] : reader.GetFieldValue<string[]>(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6));
-            }
-        }
-
-        // A scene deleted between the two reads is left out now; its absence makes the next call refresh again.
-        var ordered = stamps.Where(s => scenes.ContainsKey(s.Id)).Select(s => scenes[s.Id]).ToList();
-        var corpus = new CachedCorpus(ordered);
-        cache.Set(scriptId, corpus, new MemoryCacheEntryOptions { Size = Math.Max(1, corpus.Characters), SlidingExpiration = Unused });
-        return corpus;
+        return (stamps, fresh);
     }
 
     public void Dispose() => cache.Dispose();
@@ -183,6 +158,8 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
     private sealed class CachedCorpus
     {
         private readonly IReadOnlyList<CachedScene> scenes;
+
+        public IReadOnlyList<CachedScene> Scenes => scenes;
         private readonly Dictionary<Guid, CachedScene> byId;
         private readonly Bm25Index index;
 
