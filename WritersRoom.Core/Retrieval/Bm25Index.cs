@@ -13,7 +13,7 @@ public sealed class Bm25Index
     private const double B = 0.75;
 
     private readonly IReadOnlyList<DocumentTerms> _documents;
-    private readonly Dictionary<string, int> _documentFrequencies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _documentFrequencies;
     private readonly double _averageLength;
 
     public Bm25Index(IReadOnlyList<string> documents)
@@ -23,14 +23,46 @@ public sealed class Bm25Index
 
     /// <summary>An index over documents already counted (see <see cref="DocumentTerms"/>); only the document frequencies are summed here.</summary>
     public Bm25Index(IReadOnlyList<DocumentTerms> documents)
+        : this(documents, CountDocumentFrequencies(documents))
+    {
+    }
+
+    private Bm25Index(IReadOnlyList<DocumentTerms> documents, Dictionary<string, int> documentFrequencies)
+    {
+        _documents = documents;
+        _documentFrequencies = documentFrequencies;
+        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, documents.Average(d => d.Length));
+    }
+
+    /// <summary>
+    /// The index over <paramref name="documents"/>, which differ from this index's documents by the ones no longer
+    /// there and the new ones (compared by reference): the document frequencies are adjusted for those alone instead
+    /// of summed again over every document, so a question after a one-scene edit costs that scene, not the script.
+    /// </summary>
+    public Bm25Index Update(IReadOnlyList<DocumentTerms> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        _documents = documents;
+        var before = new HashSet<DocumentTerms>(_documents, ReferenceEqualityComparer.Instance);
+        var after = new HashSet<DocumentTerms>(documents, ReferenceEqualityComparer.Instance);
+        if (before.Count != _documents.Count || after.Count != documents.Count) return new Bm25Index(documents); // shared instances: count afresh
+        var frequencies = new Dictionary<string, int>(_documentFrequencies, StringComparer.Ordinal);
+        foreach (var gone in _documents.Where(d => !after.Contains(d)))
+        foreach (var term in gone.Counts.Keys)
+            if (--frequencies[term] == 0) frequencies.Remove(term);
+        foreach (var added in documents.Where(d => !before.Contains(d)))
+        foreach (var term in added.Counts.Keys)
+            frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+        return new Bm25Index(documents, frequencies);
+    }
+
+    private static Dictionary<string, int> CountDocumentFrequencies(IReadOnlyList<DocumentTerms> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in documents)
         foreach (var term in document.Counts.Keys)
-            _documentFrequencies[term] = _documentFrequencies.GetValueOrDefault(term) + 1;
-
-        _averageLength = documents.Count == 0 ? 1 : Math.Max(1, documents.Average(d => d.Length));
+            frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
+        return frequencies;
     }
 
     public int Count => _documents.Count;

@@ -138,16 +138,24 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
     /// The rolling summary and the latest messages it does not cover yet, oldest first (one query): what the summary
     /// already holds is not sent twice.
     /// </summary>
-    public async Task<(string? Summary, IReadOnlyList<Message> Recent)> LoadRecentAsync(Guid conversationId, int take, CancellationToken ct = default)
+    /// <summary>
+    /// The rolling summary and the newest messages after it, oldest first: only what a prompt replays (role, text and
+    /// the keys that tell the turn in progress apart), not the citations, proposals and timings stored beside them.
+    /// </summary>
+    /// <remarks>Only a thread the caller may see on that script (their own or one shared with the room); nothing otherwise.</remarks>
+    public async Task<(string? Summary, IReadOnlyList<RecentMessage> Recent)> LoadRecentAsync(
+        Guid conversationId, Guid scriptId, string userId, int take, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
+        var row = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId && c.ScriptId == scriptId && (c.CreatedById == userId || c.Shared))
             .Select(c => new
             {
                 c.Summary,
                 Recent = db.Messages.Where(m => m.ConversationId == c.Id && m.Status != MessageStatus.Failed
                                                 && (c.SummarizedThrough == null || m.CreatedAt > c.SummarizedThrough))
-                    .OrderByDescending(m => m.CreatedAt).Take(take).ToList(),
+                    .OrderByDescending(m => m.CreatedAt).Take(take)
+                    .Select(m => new RecentMessage(m.Id, m.Role, m.Content, m.IdempotencyKey, m.CreatedAt)).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         return row is null ? (null, []) : (row.Summary, row.Recent.OrderBy(m => m.CreatedAt).ToList());

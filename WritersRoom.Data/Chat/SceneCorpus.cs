@@ -47,13 +47,6 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedCharacters });
 
-    /// <summary>
-    /// One scene, if it is in the script (the scene a writer's cursor is in), numbered as <see cref="LoadAsync"/> numbers
-    /// it: read through the kept corpus, so it costs the same one query and shares the copy retrieval uses.
-    /// </summary>
-    public async Task<SceneDocument?> LoadOneAsync(Guid scriptId, Guid sceneId, CancellationToken ct = default) =>
-        (await LoadAsync(scriptId, "", null, ct)).FirstOrDefault(s => s.SceneId == sceneId);
-
     public async Task<IReadOnlyList<SceneDocument>> LoadAsync(Guid scriptId, string embeddingModel, float[]? queryVector, CancellationToken ct = default) =>
         (await LoadCorpusAsync(scriptId, embeddingModel, queryVector, ct)).Scenes;
 
@@ -72,7 +65,7 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
         // A scene not read again is one the database found unchanged from the kept copy.
         var scenes = stamps.Select(st => fresh.GetValueOrDefault(st.Id) ?? kept?.Find(st)).ToList();
         var present = stamps.Where((_, i) => scenes[i] is not null).ToList();
-        var corpus = new CachedCorpus(scenes.OfType<CachedScene>().ToList());
+        var corpus = new CachedCorpus(scenes.OfType<CachedScene>().ToList(), kept);
         cache.Set(scriptId, corpus, new MemoryCacheEntryOptions { Size = Math.Max(1, corpus.Characters), SlidingExpiration = Unused });
         return corpus.View(present);
     }
@@ -138,11 +131,13 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
         private readonly Dictionary<Guid, CachedScene> byId;
         private readonly Bm25Index index;
 
-        public CachedCorpus(IReadOnlyList<CachedScene> scenes)
+        /// <param name="previous">The copy this one replaces: its BM25 statistics are adjusted for the changed scenes only.</param>
+        public CachedCorpus(IReadOnlyList<CachedScene> scenes, CachedCorpus? previous)
         {
             this.scenes = scenes;
             byId = scenes.ToDictionary(s => s.Id);
-            index = new Bm25Index(scenes.Select(s => s.Terms).ToList());
+            var terms = scenes.Select(s => s.Terms).ToList();
+            index = previous is null ? new Bm25Index(terms) : previous.index.Update(terms);
             Characters = scenes.Sum(s => s.Characters);
         }
 

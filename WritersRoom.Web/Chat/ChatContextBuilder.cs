@@ -11,16 +11,15 @@ using WritersRoom.Web.Scripts;
 namespace WritersRoom.Web.Chat;
 
 /// <summary>
-/// Global context (cache), history (one query), retrieval (query embedding, then one query) and the scene the writer's
-/// cursor is in (one query, within the script) run at once; then the prompt is cut to the token budget, the current
-/// scene first. The embedding call holds no connection: the retrieval query opens one only after the vector is in hand.
+/// Global context (cache), history (one query) and retrieval (query embedding, then one query, which also yields the
+/// scene the writer's cursor is in) run at once; then the prompt is cut to the token budget, the current scene first.
+/// The embedding call holds no connection: the retrieval query opens one only after the vector is in hand.
 /// </summary>
 public sealed class ChatContextBuilder(
     GlobalContextCache globalContext,
     ChatMetrics metrics,
     ChatStore store,
     SceneSearch search,
-    SceneCorpus corpus,
     ScriptAccess access,
     ScriptReader reader,
     PromptAssembler assembler,
@@ -34,30 +33,32 @@ public sealed class ChatContextBuilder(
     /// <summary>The current scene's text in the prompt is cut here, so one long scene cannot crowd out everything else.</summary>
     private const int MaxCurrentSceneChars = 8000;
 
-    public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, Guid userMessageId, CancellationToken ct)
+    /// <remarks>
+    /// May run while the turn's own message is being stored: the history leaves out that message by its key, whether
+    /// or not the read sees it.
+    /// </remarks>
+    public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, CancellationToken ct)
     {
         var o = options.Value;
         var started = Stopwatch.GetTimestamp();
         var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
         var global = Timed(timings, "context.global", () => GlobalTextAsync(request.ScriptId, ct));
         var history = request.NewConversation
-            ? Task.FromResult<(string?, IReadOnlyList<Message>)>((null, []))
-            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, o.UnsummarizedWindow + 1, ct));
+            ? Task.FromResult<(string?, IReadOnlyList<RecentMessage>)>((null, []))
+            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, request.ScriptId, userId, o.UnsummarizedWindow + 1, ct));
         var scenes = intent == ChatIntent.ChitChat
-            ? Task.FromResult<IReadOnlyList<SceneDocument>>([])
+            ? Task.FromResult(new RetrievedScenes([], []))
             : RetrieveAsync(request, o.RetrievedScenes, timings, ct);
-        var current = request.SceneId is { } sceneId && intent != ChatIntent.ChitChat
-            ? Timed(timings, "context.current_scene", () => CurrentSceneAsync(request.ScriptId, sceneId, userId, ct))
-            : Task.FromResult<SceneDocument?>(null);
-        await Task.WhenAll(global, history, scenes, current);
+        await Task.WhenAll(global, history, scenes);
 
         var (summary, recent) = await history;
-        var turns = recent.Where(m => m.Id != userMessageId && m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
+        var turns = recent.Where(m => m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
             .TakeLast(o.UnsummarizedWindow)
             .Select(m => new HistoryTurn(m.Role == MessageRole.User, m.Content)).ToList();
-        var here = await current;
+        var (retrieved, all) = await scenes;
+        var here = CurrentScene(request, all, userId);
         // The current scene first: it is what "this scene" means, and the budget keeps the first scenes.
-        IReadOnlyList<SceneDocument> found = here is null ? await scenes : [here, .. (await scenes).Where(s => s.SceneId != here.SceneId)];
+        IReadOnlyList<SceneDocument> found = here is null ? retrieved : [here, .. retrieved.Where(s => s.SceneId != here.SceneId)];
         var parts = new PromptParts(intent, request.Text, await global, summary, turns,
             found.Select(s => new RetrievedPassage(s.Number, s.Heading, s.Summary, PassageText(s, ReferenceEquals(s, here)))).ToList(),
             Cut(request.Selection, MaxSelectionChars), here?.Number);
@@ -71,10 +72,11 @@ public sealed class ChatContextBuilder(
     }
 
     /// <summary>The scene the panel says the cursor is in, if it is in this script; another script's scene id is ignored (and logged).</summary>
-    private async Task<SceneDocument?> CurrentSceneAsync(Guid scriptId, Guid sceneId, string userId, CancellationToken ct)
+    private SceneDocument? CurrentScene(ChatTurnRequest request, IReadOnlyList<SceneDocument> scenes, string userId)
     {
-        var scene = await corpus.LoadOneAsync(scriptId, sceneId, ct);
-        if (scene is null) log.LogWarning("{UserId} sent scene {SceneId} as the current scene of script {ScriptId}, which does not hold it", userId, sceneId, scriptId);
+        if (request.SceneId is not { } sceneId || scenes.Count == 0) return null;
+        var scene = scenes.FirstOrDefault(s => s.SceneId == sceneId);
+        if (scene is null) log.LogWarning("{UserId} sent scene {SceneId} as the current scene of script {ScriptId}, which does not hold it", userId, sceneId, request.ScriptId);
         return scene;
     }
 
@@ -101,9 +103,9 @@ public sealed class ChatContextBuilder(
         return (await context.WaitAsync(ct)).ToPromptText();
     }
 
-    private Task<IReadOnlyList<SceneDocument>> RetrieveAsync(ChatTurnRequest request, int k, ConcurrentDictionary<string, double> timings, CancellationToken ct)
+    private Task<RetrievedScenes> RetrieveAsync(ChatTurnRequest request, int k, ConcurrentDictionary<string, double> timings, CancellationToken ct)
     {
         var query = request.Selection is { Length: > 0 } s ? request.Text + "\n" + s : request.Text;
-        return search.SearchAsync(request.ScriptId, query, k, ct, timings);
+        return search.FindAsync(request.ScriptId, query, k, ct, timings);
     }
 }

@@ -28,7 +28,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<SceneRetrieval>();
         services.AddSingleton<ChatStore>();
         services.AddSingleton(sp => new ScriptReader(sp.GetRequiredService<SceneCorpus>(), sp.GetRequiredService<ReadOnlyDatabase>().Factory));
-        services.AddSingleton<ITokenCounter, TiktokenCounter>();
+        services.AddSingleton<ITokenCounter>(_ => new CachedTokenCounter(new TiktokenCounter()));
         services.AddSingleton<PromptAssembler>();
         services.AddSingleton<QueryEmbeddings>();
         services.TryAddSingleton<QueryEmbedders>();

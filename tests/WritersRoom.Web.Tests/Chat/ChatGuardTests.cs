@@ -80,6 +80,27 @@ public sealed class ChatGuardTests(TestDatabase database) : IClassFixture<TestDa
     }
 
     [Fact]
+    public async Task A_turn_on_a_co_writers_private_thread_is_refused_and_that_thread_is_never_read()
+    {
+        using var host = ChatTestHost.Build(database, server.Url);
+        var thread = Guid.CreateVersion7();
+        Assert.IsType<AnswerFinished>((await RunAsync(host, user, new ChatTurnRequest(script, thread, true, "Private: who is Karl?", "private")))[^1]);
+        var other = await ChatSeed.UserAsync(database.Factory, Guid.NewGuid().ToString("N") + "@example.com");
+        await ChatSeed.MemberAsync(database.Factory, script, other);
+
+        await Assert.ThrowsAsync<ScriptNotFoundException>(() => RunAsync(host, other, Turn("Show me their thread", thread)));
+
+        Assert.Equal(1, server.ChatRequests);
+        Assert.Equal(0, await UserMessagesAsync("Show me their thread"));
+        // The history read that runs beside the message's insert sees only threads the caller may see.
+        var store = host.Services.GetRequiredService<Data.Chat.ChatStore>();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Empty((await store.LoadRecentAsync(thread, script, other, 10, ct)).Recent);
+        Assert.Empty((await store.LoadRecentAsync(thread, Guid.NewGuid(), user, 10, ct)).Recent);
+        Assert.Equal(2, (await store.LoadRecentAsync(thread, script, user, 10, ct)).Recent.Count);
+    }
+
+    [Fact]
     public async Task The_daily_budget_counts_what_the_writer_spent_on_another_instance()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -124,7 +124,7 @@ public sealed class ConversationJobTests(TestDatabase database) : IClassFixture<
         Assert.Contains("Asked: Question 1 about the witch", folded.Summary);
         Assert.Contains("Asked: Question 8 about the witch", folded.Summary);
         Assert.DoesNotContain("Question 9", folded.Summary);
-        var (summary, recent) = await Store.LoadRecentAsync(thread, 100, ct);
+        var (summary, recent) = await Store.LoadRecentAsync(thread, script, user, 100, ct);
         Assert.Equal(folded.Summary, summary);
         Assert.Equal(["Question 9 about the witch?", "Answer 9.", "Question 10 about the witch?", "Answer 10.", "Question 11 about the witch?", "Answer 11."],
             recent.Select(m => m.Content));
@@ -137,7 +137,7 @@ public sealed class ConversationJobTests(TestDatabase database) : IClassFixture<
 
         // The next turn's prompt: the summary in the system text, only the unsummarised messages replayed.
         var context = await host.Services.GetRequiredService<ChatContextBuilder>().BuildAsync(user,
-            new ChatTurnRequest(script, thread, false, "And the giant?", "next"), ChatIntent.ChitChat, Guid.Empty, ct);
+            new ChatTurnRequest(script, thread, false, "And the giant?", "next"), ChatIntent.ChitChat, ct);
         Assert.Contains("Earlier in this conversation:", context.Prompt.System);
         Assert.Contains("Asked: Question 1 about the witch", context.Prompt.System);
         Assert.Equal(recent.Select(m => m.Content), context.Prompt.History.Select(h => h.Text));
