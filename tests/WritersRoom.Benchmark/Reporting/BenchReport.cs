@@ -34,7 +34,9 @@ public sealed record PoolReport(double MaxInUse, double PendingMax, double OpenW
 /// <summary>A budgeted step's p95 against its budget and its floor (PERFORMANCE.md).</summary>
 public sealed record BudgetRatio(string Floor, double FloorMs, double P95Ms, double Ratio, double BudgetMs);
 
-public sealed record MemoryReport(double WorkingSetMb, double PeakWorkingSetMb, double GcHeapMb);
+/// <param name="GcPauseMs">Time the runtime paused the process for garbage collection during the measured run (every step's latency includes its share).</param>
+public sealed record MemoryReport(double WorkingSetMb, double PeakWorkingSetMb, double GcHeapMb, string GcMode, double GcPauseMs,
+    double GcPausePercent, int Gen0Collections, int Gen1Collections, int Gen2Collections);
 
 /// <summary>The first incident's figure for a step beside ours (seed scenario only).</summary>
 public sealed record IncidentRow(string Step, string What, double IncidentMs, double? OurP95Ms);
