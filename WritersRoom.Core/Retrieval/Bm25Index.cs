@@ -45,6 +45,7 @@ public sealed class Bm25Index
         var before = new HashSet<DocumentTerms>(_documents, ReferenceEqualityComparer.Instance);
         var after = new HashSet<DocumentTerms>(documents, ReferenceEqualityComparer.Instance);
         if (before.Count != _documents.Count || after.Count != documents.Count) return new Bm25Index(documents); // shared instances: count afresh
+        if (before.SetEquals(after)) return new Bm25Index(documents, _documentFrequencies); // reordered or re-stamped only; never mutated
         var frequencies = new Dictionary<string, int>(_documentFrequencies, StringComparer.Ordinal);
         foreach (var gone in _documents.Where(d => !after.Contains(d)))
         foreach (var term in gone.Counts.Keys)

@@ -11,25 +11,27 @@ namespace WritersRoom.Data.Chat;
 /// and the exact cosine distance of its embedding (for the given model) to the question vector. Filtered by script
 /// id through its B-tree, so another script's scenes can never come back; the connection is held only while reading.
 /// <para>
-/// Each call is one query: every scene's content hash, summary time and vector distance, and paragraph text only for
-/// the scenes whose hash or summary changed since the copy kept in memory (per script, with the BM25 term counts). The database stays the one source of truth: a commit changes the hash in
-/// the same transaction as the text.
+/// Each call is one query that returns every scene's content hash, summary time and vector time, and the paragraphs,
+/// summary and vector only where they changed since the copy kept in memory (per script, with the BM25 term counts
+/// and the vectors). The database stays the one source of truth: a commit changes the hash in the same transaction as
+/// the text, and the jobs stamp each summary and vector they write. Distances are computed here, over the kept vectors.
 /// </para>
 /// </summary>
 public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
 {
-    // Every scene's hash, summary time and distance; paragraphs and summary only for the scenes whose hash or summary
-    // time differ from those kept in memory (@known_*), so a question costs one round trip whether or not writers are
-    // changing the script. The lateral's condition names only outer columns: Postgres skips the blocks scan for a kept scene.
+    // What changed is decided in SQL against the kept stamps (@known_*), so a question costs one round trip whether or
+    // not writers are changing the script. The lateral's condition names only outer columns: Postgres skips the blocks
+    // scan for a kept scene; a vector not asked for or unchanged is never read from its TOAST table.
     private const string CorpusSql =
         """
-        SELECT s.id, s.scene_number, s.content_hash, ss.created_at,
-               (SELECT e.embedding <=> @q FROM scene_embeddings e WHERE e.scene_id = s.id AND e.model = @model) AS distance,
+        SELECT s.id, s.scene_number, s.content_hash, ss.created_at, e.created_at,
+               CASE WHEN @vectors AND k.vector_at IS DISTINCT FROM e.created_at THEN e.embedding END,
                f.fresh, t.ids, t.types, t.texts, CASE WHEN f.fresh THEN ss.summary END
         FROM scenes s
         LEFT JOIN scene_summaries ss ON ss.scene_id = s.id
-        LEFT JOIN unnest(@known_ids::uuid[], @known_hashes::text[], @known_summaries::timestamptz[]) AS k(id, hash, summary_at)
-            ON k.id = s.id
+        LEFT JOIN scene_embeddings e ON e.scene_id = s.id AND e.model = @model
+        LEFT JOIN unnest(@known_ids::uuid[], @known_hashes::text[], @known_summaries::timestamptz[], @known_vectors::timestamptz[])
+            AS k(id, hash, summary_at, vector_at) ON k.id = s.id
         CROSS JOIN LATERAL (SELECT k.id IS NULL OR k.hash <> s.content_hash OR k.summary_at IS DISTINCT FROM ss.created_at AS fresh) f
         LEFT JOIN LATERAL (
             SELECT array_agg(b.id ORDER BY b.rank) AS ids, array_agg(b.type ORDER BY b.rank) AS types,
@@ -39,133 +41,137 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
         ORDER BY s.rank
         """;
 
-    /// <summary>Text kept in memory, in characters, across scripts (about 100 feature-length scripts); least used go first.</summary>
-    private const long CachedCharacters = 20_000_000;
+    /// <summary>
+    /// Memory kept across scripts, in bytes of text and vectors (a feature-length script with 1536-dimension vectors
+    /// is about 2 MB); least used scripts go first.
+    /// </summary>
+    private const long CachedBytes = 192L * 1024 * 1024;
 
     private static readonly string HeadingType = ElementType.SceneHeading.ToString();
     private static readonly TimeSpan Unused = TimeSpan.FromMinutes(30);
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedCharacters });
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CachedBytes });
 
     public async Task<IReadOnlyList<SceneDocument>> LoadAsync(Guid scriptId, string embeddingModel, float[]? queryVector, CancellationToken ct = default) =>
         (await LoadCorpusAsync(scriptId, embeddingModel, queryVector, ct)).Scenes;
 
-    /// <summary>The scenes in script order with their distances, and BM25 over them (reused while no scene changes).</summary>
+    /// <summary>The scenes in script order with their distances, and BM25 over them (reused while no scene's text changes).</summary>
     public async Task<ScriptCorpus> LoadCorpusAsync(Guid scriptId, string embeddingModel, float[]? queryVector, CancellationToken ct = default)
     {
         var kept = cache.Get<CachedCorpus>(scriptId);
-        var (stamps, fresh) = await ReadAsync(scriptId, embeddingModel, queryVector, kept, ct);
-        if (kept is not null && fresh.Count == 0 && kept.Matches(stamps))
+        var scenes = await ReadAsync(scriptId, embeddingModel, queryVector is not null, kept, ct);
+        var corpus = kept;
+        if (kept is null || !kept.HasExactly(scenes))
         {
-            SceneCacheMetrics.Lookup(hit: true);
-            return kept.View(stamps);
+            corpus = new CachedCorpus(scenes, kept);
+            cache.Set(scriptId, corpus, new MemoryCacheEntryOptions { Size = Math.Max(1, corpus.Bytes), SlidingExpiration = Unused });
         }
 
-        SceneCacheMetrics.Lookup(hit: false);
-        // A scene not read again is one the database found unchanged from the kept copy.
-        var scenes = stamps.Select(st => fresh.GetValueOrDefault(st.Id) ?? kept?.Find(st)).ToList();
-        var present = stamps.Where((_, i) => scenes[i] is not null).ToList();
-        var corpus = new CachedCorpus(scenes.OfType<CachedScene>().ToList(), kept);
-        cache.Set(scriptId, corpus, new MemoryCacheEntryOptions { Size = Math.Max(1, corpus.Characters), SlidingExpiration = Unused });
-        return corpus.View(present);
+        SceneCacheMetrics.Lookup(hit: ReferenceEquals(corpus, kept));
+        return corpus!.View(embeddingModel, queryVector);
     }
 
-    private async Task<(List<SceneStamp> Stamps, Dictionary<Guid, CachedScene> Fresh)> ReadAsync(
-        Guid scriptId, string embeddingModel, float[]? queryVector, CachedCorpus? kept, CancellationToken ct)
+    private async Task<List<CachedScene>> ReadAsync(Guid scriptId, string model, bool vectors, CachedCorpus? kept, CancellationToken ct)
     {
         var known = kept?.Scenes ?? [];
         await using var command = dataSource.CreateCommand(CorpusSql);
         command.Parameters.AddWithValue("script", scriptId);
-        command.Parameters.AddWithValue("model", embeddingModel);
-        command.Parameters.Add(new NpgsqlParameter("q", queryVector is null ? DBNull.Value : new Vector(queryVector)) { DataTypeName = "vector" });
+        command.Parameters.AddWithValue("model", model);
+        command.Parameters.AddWithValue("vectors", vectors);
         command.Parameters.AddWithValue("known_ids", known.Select(k => k.Id).ToArray());
         command.Parameters.AddWithValue("known_hashes", known.Select(k => k.ContentHash).ToArray());
         command.Parameters.AddWithValue("known_summaries", known.Select(k => k.SummaryAt).ToArray());
-        var stamps = new List<SceneStamp>();
-        var fresh = new Dictionary<Guid, CachedScene>();
+        command.Parameters.AddWithValue("known_vectors", known.Select(k => k.Vector?.Model == model ? k.Vector.StoredAt : (DateTimeOffset?)null).ToArray());
+        var scenes = new List<CachedScene>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var stamp = new SceneStamp(
-                reader.GetGuid(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4));
-            stamps.Add(stamp);
-            if (!reader.GetBoolean(5)) continue;
-            var types = reader.IsDBNull(7) ? [] : reader.GetFieldValue<string[]>(7);
-            fresh[stamp.Id] = CachedScene.Create(stamp.Id, stamp.ContentHash, stamp.SummaryAt, types.Length > 0 && types[0] == HeadingType,
-                reader.IsDBNull(6) ? [] : reader.GetFieldValue<Guid[]>(6),
-                reader.IsDBNull(8) ? [] : reader.GetFieldValue<string[]>(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9));
+            var id = reader.GetGuid(0);
+            var hash = reader.GetString(2);
+            var summaryAt = reader.IsDBNull(3) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(3);
+            var vectorAt = reader.IsDBNull(4) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(4);
+            var before = kept?.Find(id);
+            var scene = reader.GetBoolean(6)
+                ? CachedScene.Create(id, hash, summaryAt, reader.IsDBNull(8) ? [] : reader.GetFieldValue<string[]>(8),
+                    reader.IsDBNull(7) ? [] : reader.GetFieldValue<Guid[]>(7),
+                    reader.IsDBNull(9) ? [] : reader.GetFieldValue<string[]>(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10), before?.Vector)
+                // Not read again: the database found its text and summary unchanged from the kept copy.
+                : before ?? throw new InvalidOperationException($"Scene {id} was reported unchanged but is not kept.");
+            var production = reader.IsDBNull(1) ? null : reader.GetString(1);
+            var vector = !vectors ? scene.Vector
+                : !reader.IsDBNull(5) ? new SceneVector(model, vectorAt!.Value, reader.GetFieldValue<Vector>(5).ToArray())
+                : scene.Vector is { } v && v.Model == model && v.StoredAt == vectorAt ? v
+                : null;
+            scenes.Add(scene.With(production, vector));
         }
 
-        return (stamps, fresh);
+        return scenes;
     }
 
     public void Dispose() => cache.Dispose();
 
-    private sealed record SceneStamp(Guid Id, string? ProductionNumber, string ContentHash, DateTimeOffset? SummaryAt, double? Distance);
-
     private sealed record CachedScene(Guid Id, string ContentHash, DateTimeOffset? SummaryAt, bool HasHeading, Guid[] BlockIds,
-        string[] Texts, string? Summary, DocumentTerms Terms)
+        string[] Texts, string? Summary, DocumentTerms Terms, string? ProductionNumber, SceneVector? Vector)
     {
-        public static CachedScene Create(Guid id, string hash, DateTimeOffset? summaryAt, bool hasHeading, Guid[] ids, string[] texts, string? summary)
+        public static CachedScene Create(Guid id, string hash, DateTimeOffset? summaryAt, string[] types, Guid[] ids, string[] texts,
+            string? summary, SceneVector? vector)
         {
             // The same text BM25 ranks in SceneDocument.SearchText: the summary adds the words a paraphrase may use.
             var searchText = new SceneDocument(id, 0, null, "", summary, ids, texts, null).SearchText;
-            return new CachedScene(id, hash, summaryAt, hasHeading, ids, texts, summary, DocumentTerms.Of(searchText));
+            return new CachedScene(id, hash, summaryAt, types.Length > 0 && types[0] == HeadingType, ids, texts, summary,
+                DocumentTerms.Of(searchText), null, vector);
         }
 
-        public bool Same(SceneStamp stamp) => stamp.Id == Id && stamp.ContentHash == ContentHash && stamp.SummaryAt == SummaryAt;
+        /// <summary>This scene with the production number and vector just read; itself when neither changed.</summary>
+        public CachedScene With(string? productionNumber, SceneVector? vector) =>
+            productionNumber == ProductionNumber && ReferenceEquals(vector, Vector) ? this : this with { ProductionNumber = productionNumber, Vector = vector };
 
-        public int Characters => Texts.Sum(t => t.Length) + (Summary?.Length ?? 0);
+        public long Bytes => 2L * (Texts.Sum(t => t.Length) + (Summary?.Length ?? 0)) + (Vector?.Bytes ?? 0);
     }
 
     private sealed class CachedCorpus
     {
-        private readonly IReadOnlyList<CachedScene> scenes;
-
-        public IReadOnlyList<CachedScene> Scenes => scenes;
         private readonly Dictionary<Guid, CachedScene> byId;
         private readonly Bm25Index index;
 
         /// <param name="previous">The copy this one replaces: its BM25 statistics are adjusted for the changed scenes only.</param>
         public CachedCorpus(IReadOnlyList<CachedScene> scenes, CachedCorpus? previous)
         {
-            this.scenes = scenes;
+            Scenes = scenes;
             byId = scenes.ToDictionary(s => s.Id);
             var terms = scenes.Select(s => s.Terms).ToList();
             index = previous is null ? new Bm25Index(terms) : previous.index.Update(terms);
-            Characters = scenes.Sum(s => s.Characters);
+            Bytes = scenes.Sum(s => s.Bytes);
         }
 
-        public long Characters { get; }
+        public IReadOnlyList<CachedScene> Scenes { get; }
 
-        public bool Matches(IReadOnlyList<SceneStamp> stamps)
+        public long Bytes { get; }
+
+        public CachedScene? Find(Guid id) => byId.GetValueOrDefault(id);
+
+        /// <summary>Nothing changed: the same kept scenes, in the same order.</summary>
+        public bool HasExactly(IReadOnlyList<CachedScene> scenes)
         {
-            if (stamps.Count != scenes.Count) return false;
-            for (var i = 0; i < stamps.Count; i++)
-                if (!scenes[i].Same(stamps[i])) return false;
+            if (scenes.Count != Scenes.Count) return false;
+            for (var i = 0; i < scenes.Count; i++)
+                if (!ReferenceEquals(scenes[i], Scenes[i])) return false;
             return true;
         }
 
-        public CachedScene? Find(SceneStamp stamp) => byId.TryGetValue(stamp.Id, out var scene) && scene.Same(stamp) ? scene : null;
-
-        /// <summary>The scenes numbered as the assistant cites them, with this question's distances and production numbers.</summary>
-        public ScriptCorpus View(IReadOnlyList<SceneStamp> stamps)
+        /// <summary>The scenes numbered as the assistant cites them, with this question's distances.</summary>
+        public ScriptCorpus View(string model, float[]? queryVector)
         {
-            var distances = stamps.ToDictionary(s => s.Id);
-            var documents = new List<SceneDocument>(scenes.Count);
+            var documents = new List<SceneDocument>(Scenes.Count);
             var number = 0;
-            foreach (var scene in scenes)
+            foreach (var scene in Scenes)
             {
-                var stamp = distances[scene.Id];
                 // Text before the first heading (a cold open without a slug) is scene 0, so headings number from 1.
                 if (scene.HasHeading) number++;
-                documents.Add(new SceneDocument(scene.Id, scene.HasHeading ? number : 0, stamp.ProductionNumber,
-                    scene.HasHeading ? scene.Texts[0] : "", scene.Summary, scene.BlockIds, scene.Texts, stamp.Distance));
+                var distance = queryVector is not null && scene.Vector is { } v && v.Model == model ? v.DistanceTo(queryVector) : null;
+                documents.Add(new SceneDocument(scene.Id, scene.HasHeading ? number : 0, scene.ProductionNumber,
+                    scene.HasHeading ? scene.Texts[0] : "", scene.Summary, scene.BlockIds, scene.Texts, distance));
             }
 
             return new ScriptCorpus(documents, index);

@@ -64,6 +64,43 @@ public sealed class SceneCorpusCacheTests(TestDatabase database) : IClassFixture
         Assert.Equal("INT. GREENHOUSE - DAY", Assert.Single(await corpus.LoadAsync(other, "", null, Ct)).Heading);
     }
 
+    [Fact]
+    public async Task A_vector_is_read_once_and_again_only_when_the_scene_is_embedded_anew()
+    {
+        var owner = await ChatSeed.UserAsync(database.Factory, "corpus-vectors@example.com");
+        var script = await ChatSeed.ImportAsync(database.Factory, Fountain, owner, embed: false);
+        using var corpus = new SceneCorpus(database.DataSource);
+        await ExecuteAsync("""
+            INSERT INTO scene_embeddings (scene_id, model, script_id, embedding, dimensions, source_hash, created_at)
+            SELECT s.id, 'm', s.script_id, CASE b.text WHEN 'Tea.' THEN '[1,0,0]' WHEN 'Roses.' THEN '[0,1,0]' ELSE '[0,0,1]' END::vector,
+                   3, s.content_hash, now()
+            FROM scenes s JOIN blocks b ON b.scene_id = s.id WHERE s.script_id = @s AND b.type <> 'SceneHeading'
+            """, script);
+        Assert.Equal([0.0, 1.0, 1.0], await DistancesAsync(corpus, script, "m", [1, 0, 0]));
+
+        // The vector changes without its time (no code of ours does this): the kept one is still used, so it was not read again ...
+        await ExecuteAsync("UPDATE scene_embeddings e SET embedding = '[0,1,0]' FROM blocks b WHERE b.scene_id = e.scene_id AND b.text = 'Tea.' AND e.script_id = @s", script);
+        Assert.Equal([0.0, 1.0, 1.0], await DistancesAsync(corpus, script, "m", [1, 0, 0]));
+        // ... nor by a read that asks for no distances (the assistant's tools), which keeps the vectors ...
+        Assert.All(await corpus.LoadAsync(script, "", null, Ct), s => Assert.Null(s.Distance));
+        Assert.Equal([0.0, 1.0, 1.0], await DistancesAsync(corpus, script, "m", [1, 0, 0]));
+
+        // ... and once the job stamps a new vector, that one is read and used.
+        await ExecuteAsync("UPDATE scene_embeddings e SET created_at = now() + interval '1 second' FROM blocks b WHERE b.scene_id = e.scene_id AND b.text = 'Tea.' AND e.script_id = @s", script);
+        Assert.Equal([0.0, 0.0, 1.0], await DistancesAsync(corpus, script, "m", [0, 1, 0]));
+
+        // Another model's vectors (a re-embed under way) are compared only with a question embedded by that model.
+        await ExecuteAsync("""
+            INSERT INTO scene_embeddings (scene_id, model, script_id, embedding, dimensions, source_hash, created_at)
+            SELECT s.id, 'm2', s.script_id, '[0,0,1]', 3, s.content_hash, now() FROM scenes s WHERE s.script_id = @s AND s.rank = (SELECT max(rank) FROM scenes WHERE script_id = @s)
+            """, script);
+        Assert.Equal([null, null, 0.0], await DistancesAsync(corpus, script, "m2", [0, 0, 1]));
+        Assert.Equal([0.0, 0.0, 1.0], await DistancesAsync(corpus, script, "m", [0, 1, 0]));
+    }
+
+    private static async Task<double?[]> DistancesAsync(SceneCorpus corpus, Guid script, string model, float[] question) =>
+        (await corpus.LoadAsync(script, model, question, Ct)).Select(s => s.Distance is { } d ? Math.Round(d, 6) : (double?)null).ToArray();
+
     private async Task ExecuteAsync(string sql, Guid script)
     {
         await using var command = database.DataSource.CreateCommand(sql);

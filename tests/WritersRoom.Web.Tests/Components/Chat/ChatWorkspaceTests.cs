@@ -100,7 +100,8 @@ public sealed class ChatWorkspaceTests(TestDatabase database) : IClassFixture<Te
         panel.WaitForAssertion(() => Assert.Empty(panel.FindAll("[data-testid=chat-message]")));
 
         panel.Find("[data-testid=chat-threads-toggle]").Click();
-        panel.Find("[data-testid=chat-thread] .chat-thread-open").Click();
+        // The list is read from the database after the toggle: wait for it rather than race it.
+        panel.WaitForElement("[data-testid=chat-thread] .chat-thread-open").Click();
 
         panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid=chat-message]").Count));
         var cave = await SceneIdAsync(script, "EXT. CAVE - DAY");
