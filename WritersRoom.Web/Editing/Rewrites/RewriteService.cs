@@ -12,9 +12,11 @@ namespace WritersRoom.Web.Editing.Rewrites;
 /// may see. Applying is an edit of the live session like any writer's (every editor sees it at once, the group commit
 /// writes it), after a snapshot of the script as it was, with the changed paragraphs marked AI-assisted (and in
 /// revision mode, coloured). A target a co-writer changed since the proposal is refused, never overwritten; an undo is
-/// refused likewise if the rewritten paragraphs were edited after it went in.
+/// refused likewise if the rewritten paragraphs were edited after it went in. Each decision is told to every open view of
+/// the message (<see cref="IProposalChanges"/>).
 /// </summary>
-public sealed class RewriteService(ScriptAccess access, ProposalStore store, ScriptSessionRegistry registry, ILogger<RewriteService> log)
+public sealed class RewriteService(ScriptAccess access, ProposalStore store, ScriptSessionRegistry registry, IProposalChanges changes,
+    ILogger<RewriteService> log)
 {
     private static readonly TimeSpan SnapshotWait = TimeSpan.FromSeconds(30);
 
@@ -83,7 +85,9 @@ public sealed class RewriteService(ScriptAccess access, ProposalStore store, Scr
         {
             if (await store.FindAsync(messageId, scriptId, userId, CancellationToken.None) is not { } found) break;
             var list = found.Proposals.Select(p => p.Id == updated.Id ? updated : p).ToList();
-            if (await store.TrySwapAsync(messageId, found.Stored, list, CancellationToken.None)) return updated;
+            if (!await store.TrySwapAsync(messageId, found.Stored, list, CancellationToken.None)) continue;
+            changes.Publish(new ProposalChanged(scriptId, messageId, updated));
+            return updated;
         }
         log.LogError("The state of proposal {ProposalId} on message {MessageId} could not be recorded", updated.Id, messageId);
         throw new RequestRejectedException(updated.Status == ProposalStatus.Dismissed
