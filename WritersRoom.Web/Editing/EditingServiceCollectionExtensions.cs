@@ -56,5 +56,6 @@ public static class EditingServiceCollectionExtensions
         services.TryAddSingleton<ProposalStore>();
         services.TryAddSingleton<IProposalChanges, LocalProposalChanges>();
         services.AddSingleton<RewriteService>();
+        services.AddSingleton<EditorRewriteSteps>();
     }
 }

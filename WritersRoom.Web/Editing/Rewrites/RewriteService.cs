@@ -13,7 +13,7 @@ namespace WritersRoom.Web.Editing.Rewrites;
 /// writes it), after a snapshot of the script as it was, with the changed paragraphs marked AI-assisted (and in
 /// revision mode, coloured). A target a co-writer changed since the proposal is refused, never overwritten; an undo is
 /// refused likewise if the rewritten paragraphs were edited after it went in. Each decision is told to every open view of
-/// the message (<see cref="IProposalChanges"/>).
+/// the message (<see cref="IProposalChanges"/>), and the editors hear which proposal a change applies or undoes.
 /// </summary>
 public sealed class RewriteService(ScriptAccess access, ProposalStore store, ScriptSessionRegistry registry, IProposalChanges changes,
     ILogger<RewriteService> log)
@@ -29,7 +29,8 @@ public sealed class RewriteService(ScriptAccess access, ProposalStore store, Scr
 
         var replaced = await OnSessionAsync(scriptId, s => s.ReplaceRun(proposal.SceneId, proposal.Before.Select(p => (p.Id, p.Text)).ToList(),
             proposal.Scope == RewriteScope.Scene, proposal.After.Select(Run).ToList(), RunMarks.AiRewrite, userId,
-            SnapshotKind.BeforeAiRewrite, $"Before AI rewrite of scene {proposal.SceneOrdinal}"), "apply", ct);
+            SnapshotKind.BeforeAiRewrite, $"Before AI rewrite of scene {proposal.SceneOrdinal}", new RewriteTag(messageId, proposalId, Undone: false)),
+            "apply", ct);
         log.LogInformation("{UserId} applied rewrite {ProposalId} to scene {SceneId} of script {ScriptId}", userId, proposalId, proposal.SceneId, scriptId);
         var snapshot = await SnapshotIdAsync(replaced.Before, ct);
         return await RecordAsync(userId, scriptId, messageId, proposal with
@@ -49,7 +50,7 @@ public sealed class RewriteService(ScriptAccess access, ProposalStore store, Scr
 
         await OnSessionAsync(scriptId, s => s.ReplaceRun(proposal.SceneId, applied.Select(p => (p.Id, p.Text)).ToList(), proposal.Scope == RewriteScope.Scene,
             replaced.Select(Run).ToList(), RunMarks.Restore, userId, SnapshotKind.BeforeBulkChange,
-            $"Before undoing the AI rewrite of scene {proposal.SceneOrdinal}"), "undo", ct);
+            $"Before undoing the AI rewrite of scene {proposal.SceneOrdinal}", new RewriteTag(messageId, proposalId, Undone: true)), "undo", ct);
         log.LogInformation("{UserId} undid rewrite {ProposalId} on script {ScriptId}", userId, proposalId, scriptId);
         return await RecordAsync(userId, scriptId, messageId, proposal with
         {
