@@ -4,6 +4,7 @@ using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Bible;
 using WritersRoom.Web.Cluster;
 using WritersRoom.Web.Editing;
+using WritersRoom.Web.Editing.Rewrites;
 using WritersRoom.Web.Scripts;
 
 // In the hosting namespace (as the other areas' registrations are) so Program.cs needs no extra using.
@@ -14,8 +15,8 @@ public static class ClusterServiceCollectionExtensions
     /// <summary>
     /// Several instances on one database (section <c>Redis</c>): when <c>Redis:Connection</c> is set, one
     /// StackExchange.Redis connection carries editing (committed rows, presence, resyncs) and cache invalidations
-    /// (global context, membership, ended sessions) between instances. Without it nothing here is registered and an instance works
-    /// alone with the in-process defaults of each area.
+    /// (global context, membership, ended sessions, decisions on rewrite proposals) between instances. Without it nothing
+    /// here is registered and an instance works alone with the in-process defaults of each area.
     /// </summary>
     public static IHostApplicationBuilder AddWritersRoomCluster(this IHostApplicationBuilder builder)
     {
@@ -37,6 +38,7 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<IScriptInvalidationBus>(sp => sp.GetRequiredService<RedisInvalidations>());
         services.AddSingleton<IMembershipChanges>(sp => sp.GetRequiredService<RedisInvalidations>());
         services.AddSingleton<ISessionEndBus>(sp => sp.GetRequiredService<RedisInvalidations>());
+        services.AddSingleton<IProposalChanges>(sp => sp.GetRequiredService<RedisInvalidations>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisInvalidations>());
 
         services.AddSingleton<RedisEditingOutbox>();

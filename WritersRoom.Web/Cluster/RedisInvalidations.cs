@@ -1,17 +1,24 @@
 using System.Collections.Immutable;
 using StackExchange.Redis;
 using WritersRoom.Web.Accounts;
+using WritersRoom.Data.Entities;
 using WritersRoom.Web.Bible;
+using WritersRoom.Web.Editing.Rewrites;
 using WritersRoom.Web.Scripts;
 
 namespace WritersRoom.Web.Cluster;
 
-/// <summary>"Drop what you cached about this script (or this member)", or "these sessions ended", sent to every instance.</summary>
-public sealed record InvalidationMessage(string Origin, string Kind, Guid ScriptId, string? UserId, string? StampHash = null)
+/// <summary>
+/// "Drop what you cached about this script (or this member)", "these sessions ended", or "this proposal's card now reads so"
+/// (<see cref="MessageId"/>, <see cref="Proposal"/>), sent to every instance.
+/// </summary>
+public sealed record InvalidationMessage(string Origin, string Kind, Guid ScriptId, string? UserId, string? StampHash = null, Guid? MessageId = null,
+    RewriteProposal? Proposal = null)
 {
     public const string GlobalContext = "global-context";
     public const string Membership = "membership";
     public const string SessionsEnded = "sessions-ended";
+    public const string ProposalDecided = "proposal";
 }
 
 /// <summary>
@@ -21,21 +28,25 @@ public sealed record InvalidationMessage(string Origin, string Kind, Guid Script
 /// message is lost, and the other instances' entries expire on their own (membership after 30 s); the global
 /// context is rebuilt on the next change. Ended sessions (<see cref="ISessionEndBus"/>) go the same way; if that message
 /// is lost, the security stamp check refuses those cookies within its interval and the circuits' revalidation signs them out.
+/// A writer's decision on a rewrite proposal (<see cref="IProposalChanges"/>) reaches the cards open on other instances the
+/// same way; if it is lost, those cards show the new state on their next load and refuse a stale decision with a reason.
 /// </summary>
-public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChanges, ISessionEndBus, IHostedService
+public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChanges, ISessionEndBus, IProposalChanges, IHostedService
 {
     private readonly RedisBackplane backplane;
     private readonly RedisMetrics metrics;
     private ImmutableList<Action<Guid>> contextHandlers = [];
     private ImmutableList<Action<string, Guid>> memberHandlers = [];
     private ImmutableList<Action<string, string>> sessionHandlers = [];
+    private readonly ProposalListeners proposalListeners;
     private readonly CancellationTokenSource stop = new();
     private Task subscribing = Task.CompletedTask;
 
-    public RedisInvalidations(RedisBackplane backplane, RedisMetrics metrics)
+    public RedisInvalidations(RedisBackplane backplane, RedisMetrics metrics, ILogger<RedisInvalidations> log)
     {
         this.backplane = backplane;
         this.metrics = metrics;
+        proposalListeners = new ProposalListeners(log);
     }
 
     public Task PublishAsync(Guid scriptId, CancellationToken ct = default)
@@ -76,6 +87,16 @@ public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChan
         return new Subscription(() => ImmutableInterlocked.Update(ref sessionHandlers, list => list.Remove(handler)));
     }
 
+    public void Publish(ProposalChanged change)
+    {
+        proposalListeners.Notify(change);
+        backplane.Publish(backplane.InvalidationChannel,
+            new InvalidationMessage(backplane.InstanceId, InvalidationMessage.ProposalDecided, change.ScriptId, null, MessageId: change.MessageId,
+                Proposal: change.Proposal), InvalidationMessage.ProposalDecided);
+    }
+
+    public IDisposable Subscribe(Guid messageId, Action<ProposalChanged> handler) => proposalListeners.Add(messageId, handler);
+
     // Subscribing may wait for Redis; start-up does not.
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -111,6 +132,8 @@ public sealed class RedisInvalidations : IScriptInvalidationBus, IMembershipChan
             foreach (var handler in Volatile.Read(ref memberHandlers)) handler(user, message.ScriptId);
         else if (message.Kind == InvalidationMessage.SessionsEnded && message.UserId is { } ended && message.StampHash is { } stamp)
             foreach (var handler in Volatile.Read(ref sessionHandlers)) handler(ended, stamp);
+        else if (message.Kind == InvalidationMessage.ProposalDecided && message is { MessageId: { } messageId, Proposal: { } proposal })
+            proposalListeners.Notify(new ProposalChanged(message.ScriptId, messageId, proposal));
         return Task.CompletedTask;
     }
 

@@ -54,6 +54,8 @@ public static class EditingServiceCollectionExtensions
         services.AddSingleton<CommentService>();
         services.AddSingleton<RevisionService>();
         services.TryAddSingleton<ProposalStore>();
+        services.TryAddSingleton<IProposalChanges, LocalProposalChanges>();
         services.AddSingleton<RewriteService>();
+        services.AddSingleton<EditorRewriteSteps>();
     }
 }

@@ -66,9 +66,10 @@ public sealed partial class ScriptSession
     /// </summary>
     /// <exception cref="RunChangedException">The run is not as expected (changed, gone, or already replaced); nothing changed.</exception>
     /// <exception cref="RequestRejectedException">The replacement is not a valid run of this scene.</exception>
+    /// <param name="tag">The proposal this applies or undoes, told to the editors with the change.</param>
     /// <exception cref="SessionClosedException">The registry unloaded this session; get it again.</exception>
     public RunReplaced ReplaceRun(Guid sceneId, IReadOnlyList<(Guid Id, string Text)> expected, bool wholeScene,
-        IReadOnlyList<RunParagraph> replacement, RunMarks marks, string userId, SnapshotKind beforeKind, string beforeName)
+        IReadOnlyList<RunParagraph> replacement, RunMarks marks, string userId, SnapshotKind beforeKind, string beforeName, RewriteTag? tag = null)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(replacement);
@@ -90,10 +91,10 @@ public sealed partial class ScriptSession
             NoteEditLocked();
             var structural = placed.Count != run.Count || placed.Zip(run).Any(p => p.First.Id != p.Second.Id);
             if (structural)
-                Broadcast(new EditorUpdate(Guid.NewGuid(), "AiRewrite", userId, SnapshotLocked().Blocks, [], Structure: true, Resync: true));
+                Broadcast(new EditorUpdate(Guid.NewGuid(), "AiRewrite", userId, SnapshotLocked().Blocks, [], Structure: true, Resync: true, tag));
             else
                 Broadcast(new EditorUpdate(Guid.NewGuid(), "AiRewrite", userId, placed.Select(b => State(b, null)).ToList(), [],
-                    placed.Any(b => b.Type == ElementType.SceneHeading), Resync: false));
+                    placed.Any(b => b.Type == ElementType.SceneHeading), Resync: false, tag));
             result = new RunReplaced(before, replaced, placed.Select(Describe).ToList());
         }
         commits.Enqueue(this);

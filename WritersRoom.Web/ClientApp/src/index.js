@@ -2,7 +2,7 @@ import { EditorState, Plugin, PluginKey } from "prosemirror-state";
 import { EditorView, Decoration, DecorationSet } from "prosemirror-view";
 import { Fragment, Slice } from "prosemirror-model";
 import { keymap } from "prosemirror-keymap";
-import { history, undo, redo } from "prosemirror-history";
+import { history } from "prosemirror-history";
 import { baseKeymap } from "prosemirror-commands";
 import { schema, blockNode } from "./schema.js";
 import { isUppercase, TYPES, LABELS } from "./flow.js";
@@ -13,8 +13,12 @@ import { findPlugin, FindBar } from "./find.js";
 import { sceneNumbersPlugin, showSceneNumbers } from "./numbers.js";
 import { citedPlugin, reveal } from "./cited.js";
 import { reviewPlugin, setMarkers, trackParagraph } from "./review.js";
+import { RewriteHistory } from "./rewrites.js";
 
 const MAX_PASTE_CHARS = 200_000;
+// How long an undo or redo of a rewrite waits for what was typed before it to reach the server, and for the server.
+const SETTLE_MS = 5_000;
+const REWRITE_STEP_MS = 30_000;
 const presenceKey = new PluginKey("presence");
 
 function findBlock(doc, id) {
@@ -162,6 +166,17 @@ export function create(host, dotnet, options) {
     }, 150);
   };
 
+  // Ctrl+Z / Ctrl+Y on an AI rewrite this writer applied go to the server (the card's Undo / Apply again).
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const askServer = (method, messageId, proposalId) => Promise.race([
+    dotnet.invokeMethodAsync(method, messageId, proposalId),
+    sleep(REWRITE_STEP_MS).then(() => { throw new Error("timeout"); }),
+  ]);
+  const settled = async () => {
+    for (const end = Date.now() + SETTLE_MS; sync.state() === "Saving" && Date.now() < end;) await sleep(50);
+  };
+  const rewrites = new RewriteHistory(() => view, options.userId, askServer, settled, (text) => say(text));
+
   let paragraph = null;
   const view = new EditorView(page, {
     state: EditorState.create({
@@ -169,9 +184,10 @@ export function create(host, dotnet, options) {
       plugins: [
         // First: while its list is open, the type-ahead takes the arrows, Enter, Tab and Escape.
         typeAheadPlugin(() => typeAheadLists),
+        rewrites.plugin,
         history(),
         keymap({
-          "Mod-z": undo, "Mod-y": redo, "Shift-Mod-z": redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true),
+          "Mod-z": rewrites.undo, "Mod-y": rewrites.redo, "Shift-Mod-z": rewrites.redo, Enter: enter, Tab: tab(false), "Shift-Tab": tab(true),
           "Mod-f": () => { findBar.open(); return true; },
           "Mod-Alt-m": (state) => { dotnet.invokeMethodAsync("NewComment", state.selection.$head.parent.attrs.id ?? null).catch(() => {}); return true; },
         }),
@@ -206,6 +222,7 @@ export function create(host, dotnet, options) {
       const prev = view.state;
       const next = prev.apply(tr);
       view.updateState(next);
+      rewrites.track(prev, next, tr);
       if (!prev.doc.eq(next.doc) && !tr.getMeta("remote")) {
         sync.send(diff(prev.doc, next.doc));
         sync.persist(localText);
@@ -294,22 +311,28 @@ export function create(host, dotnet, options) {
     view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
   }
 
+  // The session's updates into the document, in order; a resync replaces what differs and goes on with the rest.
+  function receive(updates) {
+    const tr = view.state.tr;
+    for (const u of updates) {
+      if (u.resync) {
+        if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+        const shown = u.blocks.map((b) => { const local = localText(b.id); return local === null ? b : { ...b, text: sync.remote(u, b, local) ?? local }; });
+        sync.retain(u.blocks);
+        reset(shown);
+        return receive(updates.slice(updates.indexOf(u) + 1));
+      }
+      applyUpdate(tr, u);
+    }
+    if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+    flush();
+    sync.persist(localText);
+  }
+
   const editor = {
     receive(updates) {
-      const tr = view.state.tr;
-      for (const u of updates) {
-        if (u.resync) {
-          if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
-          const shown = u.blocks.map((b) => { const local = localText(b.id); return local === null ? b : { ...b, text: sync.remote(u, b, local) ?? local }; });
-          sync.retain(u.blocks);
-          reset(shown);
-          return editor.receive(updates.slice(updates.indexOf(u) + 1));
-        }
-        applyUpdate(tr, u);
-      }
-      if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
-      flush();
-      sync.persist(localText);
+      receive(updates);
+      rewrites.heard(updates);
     },
     committed(ids) { sync.committed(ids); sync.persist(localText); },
     rejected(r) {

@@ -12,9 +12,11 @@ namespace WritersRoom.Web.Editing.Rewrites;
 /// may see. Applying is an edit of the live session like any writer's (every editor sees it at once, the group commit
 /// writes it), after a snapshot of the script as it was, with the changed paragraphs marked AI-assisted (and in
 /// revision mode, coloured). A target a co-writer changed since the proposal is refused, never overwritten; an undo is
-/// refused likewise if the rewritten paragraphs were edited after it went in.
+/// refused likewise if the rewritten paragraphs were edited after it went in. Each decision is told to every open view of
+/// the message (<see cref="IProposalChanges"/>), and the editors hear which proposal a change applies or undoes.
 /// </summary>
-public sealed class RewriteService(ScriptAccess access, ProposalStore store, ScriptSessionRegistry registry, ILogger<RewriteService> log)
+public sealed class RewriteService(ScriptAccess access, ProposalStore store, ScriptSessionRegistry registry, IProposalChanges changes,
+    ILogger<RewriteService> log)
 {
     private static readonly TimeSpan SnapshotWait = TimeSpan.FromSeconds(30);
 
@@ -27,7 +29,8 @@ public sealed class RewriteService(ScriptAccess access, ProposalStore store, Scr
 
         var replaced = await OnSessionAsync(scriptId, s => s.ReplaceRun(proposal.SceneId, proposal.Before.Select(p => (p.Id, p.Text)).ToList(),
             proposal.Scope == RewriteScope.Scene, proposal.After.Select(Run).ToList(), RunMarks.AiRewrite, userId,
-            SnapshotKind.BeforeAiRewrite, $"Before AI rewrite of scene {proposal.SceneOrdinal}"), "apply", ct);
+            SnapshotKind.BeforeAiRewrite, $"Before AI rewrite of scene {proposal.SceneOrdinal}", new RewriteTag(messageId, proposalId, Undone: false)),
+            "apply", ct);
         log.LogInformation("{UserId} applied rewrite {ProposalId} to scene {SceneId} of script {ScriptId}", userId, proposalId, proposal.SceneId, scriptId);
         var snapshot = await SnapshotIdAsync(replaced.Before, ct);
         return await RecordAsync(userId, scriptId, messageId, proposal with
@@ -47,7 +50,7 @@ public sealed class RewriteService(ScriptAccess access, ProposalStore store, Scr
 
         await OnSessionAsync(scriptId, s => s.ReplaceRun(proposal.SceneId, applied.Select(p => (p.Id, p.Text)).ToList(), proposal.Scope == RewriteScope.Scene,
             replaced.Select(Run).ToList(), RunMarks.Restore, userId, SnapshotKind.BeforeBulkChange,
-            $"Before undoing the AI rewrite of scene {proposal.SceneOrdinal}"), "undo", ct);
+            $"Before undoing the AI rewrite of scene {proposal.SceneOrdinal}", new RewriteTag(messageId, proposalId, Undone: true)), "undo", ct);
         log.LogInformation("{UserId} undid rewrite {ProposalId} on script {ScriptId}", userId, proposalId, scriptId);
         return await RecordAsync(userId, scriptId, messageId, proposal with
         {
@@ -83,7 +86,9 @@ public sealed class RewriteService(ScriptAccess access, ProposalStore store, Scr
         {
             if (await store.FindAsync(messageId, scriptId, userId, CancellationToken.None) is not { } found) break;
             var list = found.Proposals.Select(p => p.Id == updated.Id ? updated : p).ToList();
-            if (await store.TrySwapAsync(messageId, found.Stored, list, CancellationToken.None)) return updated;
+            if (!await store.TrySwapAsync(messageId, found.Stored, list, CancellationToken.None)) continue;
+            changes.Publish(new ProposalChanged(scriptId, messageId, updated));
+            return updated;
         }
         log.LogError("The state of proposal {ProposalId} on message {MessageId} could not be recorded", updated.Id, messageId);
         throw new RequestRejectedException(updated.Status == ProposalStatus.Dismissed

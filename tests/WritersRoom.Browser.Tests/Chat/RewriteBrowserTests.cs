@@ -44,7 +44,7 @@ public sealed class RewriteBrowserTests(ModelAppFixture fixture) : IClassFixture
     private const string Rewritten = "Edward wades into the river, bait held high.";
 
     [Fact]
-    public async Task A_writer_asks_beside_the_editor_for_a_rewrite_applies_it_sees_the_paragraph_change_marked_and_undoes_it()
+    public async Task A_writer_asks_beside_the_editor_for_a_rewrite_applies_it_sees_the_paragraph_change_marked_undoes_it_with_ctrl_z_redoes_it_and_undoes_it_on_the_card()
     {
         var (context, owner) = await TestAccounts.SignedInAsync(fixture.Browser.Browser, fixture.Database, fixture.App.BaseUri, "rewriter");
         var script = await TestAccounts.ScriptAsync(fixture.Database, owner,
@@ -73,6 +73,19 @@ public sealed class RewriteBrowserTests(ModelAppFixture fixture) : IClassFixture
         var block = page.Locator($"[data-testid=editor] [data-testid=block][data-block-id='{blockId}']");
         await Assertions.Expect(block).ToHaveTextAsync(Rewritten);
         await Assertions.Expect(block).ToHaveAttributeAsync("data-ai-assisted", "true");
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "applied");
+        await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("Saved");
+
+        // Ctrl+Z in the editor undoes the rewrite as one step, through the server (the card follows); Ctrl+Y puts it back.
+        await block.ClickAsync();
+        await page.Keyboard.PressAsync("Control+z");
+
+        await Assertions.Expect(block).ToHaveTextAsync(Opening);
+        await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "undone");
+
+        await page.Keyboard.PressAsync("Control+y");
+
+        await Assertions.Expect(block).ToHaveTextAsync(Rewritten);
         await Assertions.Expect(card).ToHaveAttributeAsync("data-status", "applied");
         await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("Saved");
 

@@ -38,6 +38,8 @@ internal static class ServiceHost
         builder.AddWritersRoomAi();
         builder.AddWritersRoomChat();
         builder.AddWritersRoomFormats();
+        // Nothing without Redis:Connection; with it, the instance joins the others on that Redis.
+        builder.AddWritersRoomCluster();
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -39,7 +39,8 @@ public sealed class RewriteProposalCardTests(TestDatabase database) : IClassFixt
         var context = MudTestContext.Create();
         context.SignIn(user);
         context.Services.AddLogging();
-        foreach (var type in new[] { typeof(RewriteService), typeof(ScriptAccess), typeof(ChatPipeline), typeof(ChatThreads), typeof(AiProviderInfo) })
+        foreach (var type in new[] { typeof(RewriteService), typeof(ScriptAccess), typeof(ChatPipeline), typeof(ChatThreads), typeof(AiProviderInfo),
+                     typeof(IProposalChanges) })
             context.Services.AddSingleton(type, room.Host.Services.GetRequiredService(type));
         context.Services.AddScoped<CurrentUser>();
         context.AddCircuitGuard();
@@ -87,6 +88,57 @@ public sealed class RewriteProposalCardTests(TestDatabase database) : IClassFixt
         card.WaitForAssertion(() => Assert.Equal("undone", card.Find("[data-testid=rewrite-proposal]").GetAttribute("data-status")));
         Assert.Contains(await room.ParagraphsAsync(), p => p.Text == Opening);
         Assert.Contains("Apply again", card.Find("[data-testid=rewrite-apply]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_decision_in_one_view_shows_at_once_in_a_co_writers_view_of_the_shared_thread_and_redraws_only_that_card()
+    {
+        var writer = await room.MemberAsync("writer", ScriptRole.Writer);
+        var (message, proposal) = await ProposeAsync();
+        await room.Host.Services.GetRequiredService<Data.Chat.ChatStore>()
+            .SetSharedAsync(message.ConversationId, room.Script, room.Owner, true, TestContext.Current.CancellationToken);
+        await using var owners = Context(room.Owner);
+        await using var writers = Context(writer);
+        var card = Card(owners, message, proposal);
+        var thread = writers.Render<ChatView>(p => p.Add(v => v.ScriptId, room.Script).Add(v => v.ThreadId, message.ConversationId));
+        card.WaitForAssertion(() => Assert.False(card.Find("[data-testid=rewrite-apply]").HasAttribute("disabled")));
+        thread.WaitForAssertion(() => Assert.False(thread.Find("[data-testid=rewrite-apply]").HasAttribute("disabled")));
+        var theirs = thread.FindComponent<RewriteProposalCard>();
+        var answer = thread.FindComponents<ChatMessageItem>().Single(i => i.Instance.Message.Role == MessageRole.Assistant).Instance.Message;
+        var log = thread.FindComponent<ChatMessageList>().Instance.Log;
+        var (cardRenders, answerVersion, logVersion) = (theirs.RenderCount, answer.Version, log.Version);
+
+        card.Find("[data-testid=rewrite-apply]").Click();
+
+        thread.WaitForAssertion(() => Assert.Equal("applied", thread.Find("[data-testid=rewrite-proposal]").GetAttribute("data-status")));
+        Assert.Empty(thread.FindAll("[data-testid=rewrite-apply]"));
+        Assert.True(theirs.RenderCount > cardRenders);
+        // The card redrew itself: its message and the thread, which redraw only when their versions move, did not change.
+        Assert.Equal(answerVersion, answer.Version);
+        Assert.Equal(logVersion, log.Version);
+
+        // The other way round: the co-writer undoes it from their view; the owner's card follows.
+        thread.Find("[data-testid=rewrite-undo]").Click();
+
+        card.WaitForAssertion(() => Assert.Equal("undone", card.Find("[data-testid=rewrite-proposal]").GetAttribute("data-status")));
+        Assert.Contains("Apply again", card.Find("[data-testid=rewrite-apply]").TextContent);
+        Assert.Contains(await room.ParagraphsAsync(), p => p.Text == Opening);
+    }
+
+    [Fact]
+    public async Task A_dismissal_in_one_tab_shows_in_the_same_writers_other_tab()
+    {
+        var (message, proposal) = await ProposeAsync();
+        await using var first = Context(room.Owner);
+        await using var second = Context(room.Owner);
+        var one = Card(first, message, proposal);
+        var other = Card(second, message, proposal);
+        one.WaitForAssertion(() => Assert.False(one.Find("[data-testid=rewrite-dismiss]").HasAttribute("disabled")));
+
+        one.Find("[data-testid=rewrite-dismiss]").Click();
+
+        other.WaitForAssertion(() => Assert.Equal("dismissed", other.Find("[data-testid=rewrite-proposal]").GetAttribute("data-status")));
+        Assert.Empty(other.FindAll("[data-testid=rewrite-apply]"));
     }
 
     [Fact]

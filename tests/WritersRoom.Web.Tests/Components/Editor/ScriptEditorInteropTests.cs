@@ -33,6 +33,7 @@ public sealed class ScriptEditorInteropTests : IAsyncLifetime
         context.AddCircuitGuard();
         context.Services.AddLogging(l => l.AddProvider(host.Logs));
         context.Services.AddSingleton(host.Editor);
+        context.Services.AddSingleton(host.Host.Services.GetRequiredService<WritersRoom.Web.Editing.Rewrites.EditorRewriteSteps>());
         context.Services.AddScoped<CurrentUser>();
         // The editor's surroundings have their own tests; here only the editor's interop matters.
         context.ComponentFactories.AddStub<SceneNavigator>();
