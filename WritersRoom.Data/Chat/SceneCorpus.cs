@@ -22,7 +22,7 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
     // What changed is decided in SQL against the kept stamps (@known_*), so a question costs one round trip whether or
     // not writers are changing the script. The lateral's condition names only outer columns: Postgres skips the blocks
     // scan for a kept scene; a vector not asked for or unchanged is never read from its TOAST table.
-    private const string CorpusSql =
+    internal const string CorpusSql =
         """
         SELECT s.id, s.scene_number, s.content_hash, ss.created_at, e.created_at,
                CASE WHEN @vectors AND k.vector_at IS DISTINCT FROM e.created_at THEN e.embedding END,
