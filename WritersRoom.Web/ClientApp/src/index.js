@@ -7,6 +7,7 @@ import { baseKeymap } from "prosemirror-commands";
 import { schema, blockNode } from "./schema.js";
 import { isUppercase, TYPES, LABELS } from "./flow.js";
 import { Sync } from "./sync.js";
+import { catchUp } from "./catchup.js";
 import { enter, tab, retype, addScene, deleteScene } from "./commands.js";
 import { typeAheadPlugin } from "./typeahead.js";
 import { findPlugin, FindBar } from "./find.js";
@@ -105,7 +106,19 @@ export function create(host, dotnet, options) {
     submit: (ops, resend) => dotnet.invokeMethodAsync("Submit", ops, resend),
     snapshot: () => dotnet.invokeMethodAsync("Snapshot"),
   };
-  const sync = new Sync(options.scriptId, transport, (s) => { saveState.textContent = s; saveState.dataset.state = s.toLowerCase(); });
+  const sync = new Sync(options.scriptId, transport, (s, detail) => {
+    saveState.textContent = s;
+    saveState.dataset.state = s.toLowerCase().replace(/ /g, "-");
+    saveState.title = s === "Reconnecting" ? `${detail} Trying again; what you type is kept.`
+      : s === "Offline" ? "Not connected to the server; what you type is kept and sent when it is back."
+      : s === "Not saved" ? detail : "";
+  });
+  // Refused for good (no longer allowed to edit): the reason stays on screen and the text can no longer be changed.
+  sync.onStop = (reason) => {
+    view.setProps({ editable: () => false });
+    select.disabled = true;
+    message.textContent = reason;
+  };
   const stored = sync.stored();
   sync.load(options.blocks);
   const pendingInsert = [];
@@ -157,7 +170,7 @@ export function create(host, dotnet, options) {
     clearTimeout(presenceTimer);
     presenceTimer = setTimeout(() => {
       const { $head } = view.state.selection;
-      if (!sync.connected) return;
+      if (!sync.connected || sync.stopped) return;
       dotnet.invokeMethodAsync("Presence", $head.parent.attrs.id ?? null, $head.parentOffset).catch(() => {});
     }, 150);
   };
@@ -294,22 +307,43 @@ export function create(host, dotnet, options) {
     view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
   }
 
+  function receive(updates) {
+    const tr = view.state.tr;
+    for (const u of updates) {
+      if (u.resync) {
+        if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+        const shown = u.blocks.map((b) => { const local = localText(b.id); return local === null ? b : { ...b, text: sync.remote(u, b, local) ?? local }; });
+        sync.retain(u.blocks);
+        reset(shown);
+        return receive(updates.slice(updates.indexOf(u) + 1));
+      }
+      applyUpdate(tr, u);
+    }
+    if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
+    flush();
+    sync.persist(localText);
+  }
+
+  // After a resync: the server's copy with what was done here meanwhile kept on top (catchup.js); what differs goes out.
+  function takeServerCopy(blocks, basis) {
+    const unsent = sync.unsent();
+    const shown = catchUp(view.state.doc, blocks, basis, unsent);
+    sync.adopt(blocks, unsent);
+    reset(shown);
+    flush();
+    sync.persist(localText);
+  }
+
   const editor = {
     receive(updates) {
-      const tr = view.state.tr;
-      for (const u of updates) {
-        if (u.resync) {
-          if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
-          const shown = u.blocks.map((b) => { const local = localText(b.id); return local === null ? b : { ...b, text: sync.remote(u, b, local) ?? local }; });
-          sync.retain(u.blocks);
-          reset(shown);
-          return editor.receive(updates.slice(updates.indexOf(u) + 1));
-        }
-        applyUpdate(tr, u);
+      try {
+        receive(updates);
+      } catch (e) {
+        // An update this page could not apply: take the server's copy again rather than drift from it. Thrown on, so
+        // the server logs the bug.
+        sync.resync(takeServerCopy);
+        throw e;
       }
-      if (tr.docChanged) view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
-      flush();
-      sync.persist(localText);
     },
     committed(ids) { sync.committed(ids); sync.persist(localText); },
     rejected(r) {
@@ -320,14 +354,8 @@ export function create(host, dotnet, options) {
     presence(list) {
       view.dispatch(view.state.tr.setMeta(presenceKey, list.filter((p) => p.userId !== options.userId)).setMeta("remote", true));
     },
-    offline() { sync.setConnected(false); },
-    async online() {
-      try {
-        const snapshot = await sync.resync(localText, null);
-        reset(snapshot.blocks);
-        sync.persist(localText);
-      } catch { sync.setConnected(false); }
-    },
+    offline() { sync.offline(); },
+    online() { sync.resync(takeServerCopy); },
     scrollTo(id) {
       const f = findBlock(view.state.doc, id);
       if (!f) return;
@@ -353,7 +381,7 @@ export function create(host, dotnet, options) {
     destroy() { view.destroy(); },
   };
 
-  // Reconnection of the circuit: Offline while it is down, then resend and resync.
+  // Reconnection of the circuit: Offline while it is down, then resend and resync (retried while the server cannot take it).
   const modal = document.getElementById("components-reconnect-modal");
   modal?.addEventListener("components-reconnect-state-changed", (e) => {
     if (e.detail.state === "show" || e.detail.state === "failed") editor.offline();
@@ -362,8 +390,8 @@ export function create(host, dotnet, options) {
 
   // Left from an earlier page (the server restarted, the tab crashed): send it again before anything else.
   if (stored && options.canEdit && (stored.unacked?.length || Object.keys(stored.residual ?? {}).length)) {
-    sync.resync(() => null, stored).then((snapshot) => { reset(snapshot.blocks); sync.persist(localText); })
-      .catch(() => sync.setConnected(false));
+    sync.recover(stored);
+    sync.resync(takeServerCopy);
   } else if (pendingInsert.length) {
     sync.send(pendingInsert);
   }
