@@ -17,6 +17,9 @@ import { reviewPlugin, setMarkers, trackParagraph } from "./review.js";
 
 const MAX_PASTE_CHARS = 200_000;
 const presenceKey = new PluginKey("presence");
+// The open editor per script on this page: one created again (a resumed circuit renders it anew) closes the old one,
+// whose sync would otherwise go on answering reconnects and retrying through a dead reference.
+const open = new Map();
 
 function findBlock(doc, id) {
   let found = null;
@@ -76,6 +79,7 @@ function textParser(text) {
 }
 
 export function create(host, dotnet, options) {
+  open.get(options.scriptId)?.destroy();
   host.replaceChildren();
   const bar = document.createElement("div");
   bar.className = "wr-bar";
@@ -341,7 +345,7 @@ export function create(host, dotnet, options) {
       } catch (e) {
         // An update this page could not apply: take the server's copy again rather than drift from it. Thrown on, so
         // the server logs the bug.
-        sync.resync(takeServerCopy);
+        sync.repair(takeServerCopy);
         throw e;
       }
     },
@@ -378,15 +382,22 @@ export function create(host, dotnet, options) {
       const text = from === to ? null : view.state.doc.textBetween(from, to, "\n").slice(0, 4000);
       return { blockId: paragraph.current(), text };
     },
-    destroy() { view.destroy(); },
+    destroy() {
+      modal?.removeEventListener("components-reconnect-state-changed", reconnecting);
+      sync.close();
+      view.destroy();
+      if (open.get(options.scriptId) === editor) open.delete(options.scriptId);
+    },
   };
+  open.set(options.scriptId, editor);
 
   // Reconnection of the circuit: Offline while it is down, then resend and resync (retried while the server cannot take it).
   const modal = document.getElementById("components-reconnect-modal");
-  modal?.addEventListener("components-reconnect-state-changed", (e) => {
+  function reconnecting(e) {
     if (e.detail.state === "show" || e.detail.state === "failed") editor.offline();
     else if (e.detail.state === "hide" && !sync.connected) editor.online();
-  });
+  }
+  modal?.addEventListener("components-reconnect-state-changed", reconnecting);
 
   // Left from an earlier page (the server restarted, the tab crashed): send it again before anything else.
   if (stored && options.canEdit && (stored.unacked?.length || Object.keys(stored.residual ?? {}).length)) {

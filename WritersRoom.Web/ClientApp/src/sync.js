@@ -3,6 +3,8 @@ import { Backoff } from "./backoff.js";
 
 // A call still unanswered after this was lost (a dropped connection never answers it): it is tried again.
 const CALL_TIMEOUT = 60_000;
+// Resyncs after updates this page could not apply are this far apart at least: a bug that repeats must not flood the server.
+const REPAIR_INTERVAL = 10_000;
 
 // Differential sync with the server session, per paragraph: `shadow` is the server's text (at `version`),
 // the editor holds the local text, and at most one text operation per paragraph is in flight. Every operation made
@@ -33,6 +35,7 @@ export class Sync {
     this.pumping = false;
     this.retry = null;            // timer of the next attempt
     this.cut = null;              // ends the call in flight when the connection drops
+    this.repairs = { timer: null, last: -Infinity };
     this.key = `wr-outbox-${scriptId}`;
   }
 
@@ -115,6 +118,28 @@ export class Sync {
     this.catchUp = apply;
     this.notify();
     this.pump();
+  }
+
+  /** After an update this page could not apply: a resync, unless one is on its way; at most one every REPAIR_INTERVAL. */
+  repair(apply) {
+    if (this.catchUp || this.repairs.timer || this.stopped) return;
+    const wait = Math.max(0, this.repairs.last + REPAIR_INTERVAL - Date.now());
+    this.repairs.timer = setTimeout(() => {
+      this.repairs.timer = null;
+      this.repairs.last = Date.now();
+      if (this.connected) this.resync(apply);
+    }, wait);
+  }
+
+  /** The editor is gone (closed, or replaced by a new one for the same script): nothing more is sent or retried. */
+  close() {
+    this.stopped = "closed";
+    this.queue = [];
+    this.catchUp = null;
+    clearTimeout(this.retry);
+    clearTimeout(this.repairs.timer);
+    this.retry = this.repairs.timer = null;
+    this.cut?.(new Error("The editor was closed."));
   }
 
   /** What an earlier page left: its unacknowledged operations first, then what it had typed beyond them, as new ones. */
