@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using WritersRoom.Web.Components.Editor;
 using WritersRoom.Web.Editing;
 using WritersRoom.Web.Editing.Comments;
 using WritersRoom.Web.Editing.History;
@@ -29,6 +31,9 @@ public static class EditingServiceCollectionExtensions
         builder.Services.AddSingleton<ScriptSessionRegistry>();
         builder.Services.AddHostedService<SessionSweeper>();
         builder.Services.AddSingleton<EditorService>();
+        // Per circuit: whether its browser is connected, so the editor never pushes into a dropped connection.
+        builder.Services.TryAddScoped<CircuitLink>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitLinkHandler>());
         AddReview(builder.Services);
         // A paragraph op carries its old and new text; the default 32 KB message limit would refuse long paragraphs.
         builder.Services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = 1024 * 1024);

@@ -37,6 +37,12 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
     public Guid ScriptId => scriptId;
     public string UserId => userId;
     public ScriptRole Role { get; private set; } = granted.Role;
+
+    /// <summary>
+    /// Why this writer may not edit, as the last role check of an edit found (null: they may). Their edits are refused
+    /// one by one; the browser's editor reads this to stop sending instead of trying again.
+    /// </summary>
+    public string? EditRefusal { get; private set; }
     public EditorSnapshot Snapshot { get; private set; } = null!;
     public ScriptSession Session => session ?? throw new InvalidOperationException("Not attached.");
 
@@ -103,9 +109,12 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
     {
         var current = await CurrentRoleAsync(ct);
         Role = current ?? ScriptRole.Reader;
-        if (current is not { } r || !r.CanEdit())
+        EditRefusal = current is null ? "You are no longer a member of this script."
+            : !current.Value.CanEdit() ? "You can read this script but not edit it."
+            : null;
+        if (EditRefusal is not null)
         {
-            RejectAll(ops, current is null ? "You are no longer a member of this script." : "You can read this script but not edit it.");
+            RejectAll(ops, EditRefusal);
             return;
         }
         if (ops.Count > EditLimits.MaxOpsPerBatch)
@@ -168,7 +177,7 @@ public sealed class EditorConnection(Guid scriptId, string userId, string displa
         if (!snapshots.TryTake(1))
         {
             Refuse("a request", "snapshot requests faster than one a second");
-            throw new InvalidOperationException("Too many requests for the whole script; wait a moment.");
+            throw new TryAgainLaterException("Too many requests for the whole script; wait a moment.");
         }
         return Session.Snapshot();
     }

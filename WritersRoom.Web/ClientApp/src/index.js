@@ -7,6 +7,7 @@ import { baseKeymap } from "prosemirror-commands";
 import { schema, blockNode } from "./schema.js";
 import { isUppercase, TYPES, LABELS } from "./flow.js";
 import { Sync } from "./sync.js";
+import { catchUp } from "./catchup.js";
 import { enter, tab, retype, addScene, deleteScene } from "./commands.js";
 import { typeAheadPlugin } from "./typeahead.js";
 import { findPlugin, FindBar } from "./find.js";
@@ -20,6 +21,9 @@ const MAX_PASTE_CHARS = 200_000;
 const SETTLE_MS = 5_000;
 const REWRITE_STEP_MS = 30_000;
 const presenceKey = new PluginKey("presence");
+// The open editor per script on this page: one created again (a resumed circuit renders it anew) closes the old one,
+// whose sync would otherwise go on answering reconnects and retrying through a dead reference.
+const open = new Map();
 
 function findBlock(doc, id) {
   let found = null;
@@ -79,6 +83,7 @@ function textParser(text) {
 }
 
 export function create(host, dotnet, options) {
+  open.get(options.scriptId)?.destroy();
   host.replaceChildren();
   const bar = document.createElement("div");
   bar.className = "wr-bar";
@@ -109,7 +114,19 @@ export function create(host, dotnet, options) {
     submit: (ops, resend) => dotnet.invokeMethodAsync("Submit", ops, resend),
     snapshot: () => dotnet.invokeMethodAsync("Snapshot"),
   };
-  const sync = new Sync(options.scriptId, transport, (s) => { saveState.textContent = s; saveState.dataset.state = s.toLowerCase(); });
+  const sync = new Sync(options.scriptId, transport, (s, detail) => {
+    saveState.textContent = s;
+    saveState.dataset.state = s.toLowerCase().replace(/ /g, "-");
+    saveState.title = s === "Reconnecting" ? `${detail} Trying again; what you type is kept.`
+      : s === "Offline" ? "Not connected to the server; what you type is kept and sent when it is back."
+      : s === "Not saved" ? detail : "";
+  });
+  // Refused for good (no longer allowed to edit): the reason stays on screen and the text can no longer be changed.
+  sync.onStop = (reason) => {
+    view.setProps({ editable: () => false });
+    select.disabled = true;
+    message.textContent = reason;
+  };
   const stored = sync.stored();
   sync.load(options.blocks);
   const pendingInsert = [];
@@ -161,7 +178,7 @@ export function create(host, dotnet, options) {
     clearTimeout(presenceTimer);
     presenceTimer = setTimeout(() => {
       const { $head } = view.state.selection;
-      if (!sync.connected) return;
+      if (!sync.connected || sync.stopped) return;
       dotnet.invokeMethodAsync("Presence", $head.parent.attrs.id ?? null, $head.parentOffset).catch(() => {});
     }, 150);
   };
@@ -311,7 +328,6 @@ export function create(host, dotnet, options) {
     view.dispatch(tr.setMeta("remote", true).setMeta("addToHistory", false));
   }
 
-  // The session's updates into the document, in order; a resync replaces what differs and goes on with the rest.
   function receive(updates) {
     const tr = view.state.tr;
     for (const u of updates) {
@@ -329,9 +345,26 @@ export function create(host, dotnet, options) {
     sync.persist(localText);
   }
 
+  // After a resync: the server's copy with what was done here meanwhile kept on top (catchup.js); what differs goes out.
+  function takeServerCopy(blocks, basis) {
+    const unsent = sync.unsent();
+    const shown = catchUp(view.state.doc, blocks, basis, unsent);
+    sync.adopt(blocks, unsent);
+    reset(shown);
+    flush();
+    sync.persist(localText);
+  }
+
   const editor = {
     receive(updates) {
-      receive(updates);
+      try {
+        receive(updates);
+      } catch (e) {
+        // An update this page could not apply: take the server's copy again rather than drift from it. Thrown on, so
+        // the server logs the bug.
+        sync.repair(takeServerCopy);
+        throw e;
+      }
       rewrites.heard(updates);
     },
     committed(ids) { sync.committed(ids); sync.persist(localText); },
@@ -343,14 +376,8 @@ export function create(host, dotnet, options) {
     presence(list) {
       view.dispatch(view.state.tr.setMeta(presenceKey, list.filter((p) => p.userId !== options.userId)).setMeta("remote", true));
     },
-    offline() { sync.setConnected(false); },
-    async online() {
-      try {
-        const snapshot = await sync.resync(localText, null);
-        reset(snapshot.blocks);
-        sync.persist(localText);
-      } catch { sync.setConnected(false); }
-    },
+    offline() { sync.offline(); },
+    online() { sync.resync(takeServerCopy); },
     scrollTo(id) {
       const f = findBlock(view.state.doc, id);
       if (!f) return;
@@ -373,20 +400,27 @@ export function create(host, dotnet, options) {
       const text = from === to ? null : view.state.doc.textBetween(from, to, "\n").slice(0, 4000);
       return { blockId: paragraph.current(), text };
     },
-    destroy() { view.destroy(); },
+    destroy() {
+      modal?.removeEventListener("components-reconnect-state-changed", reconnecting);
+      sync.close();
+      view.destroy();
+      if (open.get(options.scriptId) === editor) open.delete(options.scriptId);
+    },
   };
+  open.set(options.scriptId, editor);
 
-  // Reconnection of the circuit: Offline while it is down, then resend and resync.
+  // Reconnection of the circuit: Offline while it is down, then resend and resync (retried while the server cannot take it).
   const modal = document.getElementById("components-reconnect-modal");
-  modal?.addEventListener("components-reconnect-state-changed", (e) => {
+  function reconnecting(e) {
     if (e.detail.state === "show" || e.detail.state === "failed") editor.offline();
     else if (e.detail.state === "hide" && !sync.connected) editor.online();
-  });
+  }
+  modal?.addEventListener("components-reconnect-state-changed", reconnecting);
 
   // Left from an earlier page (the server restarted, the tab crashed): send it again before anything else.
   if (stored && options.canEdit && (stored.unacked?.length || Object.keys(stored.residual ?? {}).length)) {
-    sync.resync(() => null, stored).then((snapshot) => { reset(snapshot.blocks); sync.persist(localText); })
-      .catch(() => sync.setConnected(false));
+    sync.recover(stored);
+    sync.resync(takeServerCopy);
   } else if (pendingInsert.length) {
     sync.send(pendingInsert);
   }

@@ -1,4 +1,3 @@
-using Microsoft.JSInterop;
 using WritersRoom.Web.Chat;
 using WritersRoom.Web.Components.Chat;
 
@@ -16,7 +15,7 @@ public partial class ScriptEditor
     private async Task<ChatFocus?> ReadFocusAsync()
     {
         if (editor is null || connection is null) return null;
-        var at = await editor.InvokeAsync<EditorSelection?>("selection", stop.Token);
+        var at = await ReadAsync<EditorSelection?>("selection");
         if (at?.BlockId is not { } block || connection.Session.SceneOf(block) is not { } sceneId) return null;
         var scene = connection.Session.Outline().FirstOrDefault(s => s.Id == sceneId);
         var label = scene is { StartsWithHeading: true } ? $"scene {scene.Number} · {scene.Heading}" : "the opening";

@@ -1,4 +1,3 @@
-using Microsoft.JSInterop;
 using WritersRoom.Core.Editing;
 using WritersRoom.Web.Editing;
 
@@ -20,28 +19,18 @@ public partial class ScriptEditor
         if (editor is null || connection is null) return;
         var numbers = outline.Where(s => s.StartsWithHeading && s.FirstBlockId is not null)
             .ToDictionary(s => s.FirstBlockId!.Value, s => s.Number);
-        if (numbers.Count != shownNumbers.Count || numbers.Any(n => !shownNumbers.TryGetValue(n.Key, out var shown) || shown != n.Value))
-        {
+        // Remembered as shown only once the browser has them: a push dropped while it was away goes again next time.
+        if ((numbers.Count != shownNumbers.Count || numbers.Any(n => !shownNumbers.TryGetValue(n.Key, out var shown) || shown != n.Value))
+            && await PushAsync("sceneNumbers", ct, numbers))
             shownNumbers = numbers;
-            await editor.InvokeVoidAsync("sceneNumbers", ct, numbers);
-        }
         var version = connection.Session.TypeAheadVersion;
-        if (version != typeAheadVersion)
-        {
+        if (version != typeAheadVersion && await PushAsync("typeAhead", ct, connection.Session.TypeAhead()))
             typeAheadVersion = version;
-            await editor.InvokeVoidAsync("typeAhead", ct, connection.Session.TypeAhead());
-        }
     }
 
-    private async Task AddSceneAsync()
-    {
-        if (editor is not null) await editor.InvokeVoidAsync("addScene", stop.Token);
-    }
+    private Task AddSceneAsync() => PushAsync("addScene", stop.Token);
 
-    private async Task DeleteSceneAsync(Guid headingBlockId)
-    {
-        if (editor is not null) await editor.InvokeVoidAsync("deleteScene", stop.Token, headingBlockId);
-    }
+    private Task DeleteSceneAsync(Guid headingBlockId) => PushAsync("deleteScene", stop.Token, headingBlockId);
 
     private Task NumberingAsync(EditOpKind kind) =>
         connection?.SubmitAsync([EditOp.Numbering(kind)], ct: stop.Token) ?? Task.CompletedTask;

@@ -27,12 +27,15 @@ public sealed class EditingTestHost(params KeyValuePair<string, string?>[] setti
     public ScriptSessionRegistry Registry => Host.Services.GetRequiredService<ScriptSessionRegistry>();
     public LogRecorder Logs { get; } = new();
 
+    /// <summary>How the host's connection string reaches the database (a test may route it through a proxy); the test's own reads go direct.</summary>
+    public Func<string, string> Connect { get; init; } = connectionString => connectionString;
+
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection([
-            KeyValuePair.Create("ConnectionStrings:WritersRoom", (string?)Database.ConnectionString),
+            KeyValuePair.Create("ConnectionStrings:WritersRoom", (string?)Connect(Database.ConnectionString)),
             KeyValuePair.Create("Editing:CommitWindow", (string?)"00:00:00.010"),
             .. settings,
         ]);

@@ -40,21 +40,18 @@ public sealed class SimulatedWriter(string name, string userId, EditorService ed
         List<EditOp> resend;
         lock (unacked) resend = [.. unacked];
         if (resend.Count > 0) await connection.SubmitAsync(resend, resend: true);
-        // Whatever was typed since the last operation sent goes out on top of the resent ones. The basis is what
-        // the server has or will have once the resent ones are in: the in-flight text, else the shadow.
-        foreach (var (id, p) in paragraphs)
-        {
-            var basis = p.InFlight?.Mine ?? p.Shadow;
-            if (p.Local != basis) await SendAsync(id, p, EditOp.Update(id, p.Version, basis, p.Local), trackInFlight: false);
-        }
-        // Everything of ours is on the server now: start again from its copy.
+        // Everything of ours is on the server now: start again from its copy, with what was typed beyond the operations
+        // merged on top. The basis is what the server has from us: the in-flight text, else the shadow.
         foreach (var block in connection.Session.Snapshot().Blocks)
         {
-            var p = paragraphs.TryGetValue(block.Id, out var known) ? known : paragraphs[block.Id] = new Paragraph();
-            p.Local = p.Shadow = block.Text;
+            if (paragraphs.TryGetValue(block.Id, out var p)) p.Local = TextMerge.Merge(p.InFlight?.Mine ?? p.Shadow, p.Local, block.Text);
+            else p = paragraphs[block.Id] = new Paragraph { Local = block.Text };
+            p.Shadow = block.Text;
             p.Version = block.Version;
             p.InFlight = null;
         }
+        // What differs from the copy goes out as new operations.
+        foreach (var id in paragraphs.Keys.ToList()) await FlushAsync(id);
     }
 
     public void Disconnect()

@@ -1,12 +1,8 @@
 using System.Text.Json;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
-using WritersRoom.Web.Accounts;
 using WritersRoom.Web.Components.Editor;
-using WritersRoom.Web.Components.Editor.Review;
-using WritersRoom.Web.Components.Shared;
 using WritersRoom.Web.Security.Circuits;
 using WritersRoom.Web.Tests.Editing;
 using TestContext = Xunit.TestContext;
@@ -26,22 +22,7 @@ public sealed class ScriptEditorInteropTests : IAsyncLifetime
     public ValueTask InitializeAsync() => host.InitializeAsync();
     public ValueTask DisposeAsync() => host.DisposeAsync();
 
-    private BunitContext Context(string userId)
-    {
-        var context = MudTestContext.Create();
-        context.SignIn(userId);
-        context.AddCircuitGuard();
-        context.Services.AddLogging(l => l.AddProvider(host.Logs));
-        context.Services.AddSingleton(host.Editor);
-        context.Services.AddSingleton(host.Host.Services.GetRequiredService<WritersRoom.Web.Editing.Rewrites.EditorRewriteSteps>());
-        context.Services.AddScoped<CurrentUser>();
-        // The editor's surroundings have their own tests; here only the editor's interop matters.
-        context.ComponentFactories.AddStub<SceneNavigator>();
-        context.ComponentFactories.AddStub<RevisionControl>();
-        context.ComponentFactories.AddStub<EditorSidePanel>();
-        context.Render<CircuitGuardian>();
-        return context;
-    }
+    private BunitContext Context(string userId) => EditorComponentContext.Create(host, userId);
 
     private int Logged(string start) => host.Logs.Entries.Count(e => e.Level == LogLevel.Warning && e.Message.StartsWith(start, StringComparison.Ordinal));
 
