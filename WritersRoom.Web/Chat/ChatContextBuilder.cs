@@ -33,10 +33,7 @@ public sealed class ChatContextBuilder(
     /// <summary>The current scene's text in the prompt is cut here, so one long scene cannot crowd out everything else.</summary>
     private const int MaxCurrentSceneChars = 8000;
 
-    /// <remarks>
-    /// May run while the turn's own message is being stored: the history leaves out that message by its key, whether
-    /// or not the read sees it.
-    /// </remarks>
+    /// <remarks>The history leaves out this turn's own messages by their keys (the question just stored, an answer being retried).</remarks>
     public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, CancellationToken ct)
     {
         var o = options.Value;

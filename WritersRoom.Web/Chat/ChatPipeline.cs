@@ -76,42 +76,28 @@ public sealed partial class ChatPipeline(
         await RequireMemberAsync(userId, request.ScriptId, ct);
         timer.Mark("access");
 
-        // The message is stored while the context is gathered (both only after the access check): the writer sees it
-        // as soon as its one round trip is done, and the answer's model call still waits for it.
+        // Stored before anything else runs. Gathering the context at the same time was measured (docs/performance.md):
+        // on two cores the insert then waits for the retrieval's CPU, and the message shows later with no gain overall.
         var title = request.NewConversation ? TitleFrom(request.Text) : null;
-        using var gathering = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var preparing = PrepareAsync(userId, request, gathering.Token);
-        (Guid MessageId, bool Inserted)? stored;
-        try
-        {
-            stored = await store.AppendUserMessageAsync(
-                new UserTurn(request.ConversationId, request.ScriptId, userId, request.Text, request.UserKey, title), ct);
-        }
-        catch
-        {
-            await AbandonAsync(gathering, preparing);
-            throw;
-        }
-        if (stored is null)
-        {
-            await AbandonAsync(gathering, preparing);
-            throw new ScriptNotFoundException(request.ScriptId);
-        }
+        var stored = await store.AppendUserMessageAsync(
+            new UserTurn(request.ConversationId, request.ScriptId, userId, request.Text, request.UserKey, title), ct)
+            ?? throw new ScriptNotFoundException(request.ScriptId);
         timer.Mark("conversation");
-        yield return new UserMessageStored(request.ConversationId, stored.Value.MessageId);
+        yield return new UserMessageStored(request.ConversationId, stored.MessageId);
 
-        var (intent, context) = await preparing;
-        timer.Record("intent", intent.Ms);
-        timer.Record("context", context.Ms);
-        foreach (var (part, ms) in context.Value.Timings) timer.Record(part, ms);
+        var intent = await intents.ResolveAsync(request.Text, ct);
+        timer.Mark("intent");
+
+        var context = await contextBuilder.BuildAsync(userId, request, intent, ct);
+        timer.Mark("context");
+        foreach (var (part, ms) in context.Timings) timer.Record(part, ms);
         // PERFORMANCE.md's "whole request before the model's own time": our overhead up to the answer's model call,
         // the query-embedding call (a model of its own) left out.
-        timer.Record("pre_model", Stopwatch.GetElapsedTime(started).TotalMilliseconds - context.Value.Timings.GetValueOrDefault("context.embedding"));
-        timer.Restart();
+        timer.Record("pre_model", Stopwatch.GetElapsedTime(started).TotalMilliseconds - context.Timings.GetValueOrDefault("context.embedding"));
 
         var answer = new StringBuilder();
         var outcome = new AnswerOutcome();
-        await foreach (var piece in streamer.StreamAsync(context.Value, outcome, timer, ct))
+        await foreach (var piece in streamer.StreamAsync(context, outcome, timer, ct))
         {
             answer.Append(piece);
             yield return new AnswerDelta(piece);
@@ -123,9 +109,9 @@ public sealed partial class ChatPipeline(
             Role = MessageRole.Assistant,
             Status = outcome.Status,
             Content = answer.ToString(),
-            Citations = Citations.From(answer.ToString(), context.Value.CitableScenes, Deictic(request) ? context.Value.CurrentScene : null),
-            Proposals = context.Value.Rewrites?.Proposals.ToList() ?? [],
-            PromptTokens = outcome.PromptTokens ?? context.Value.Prompt.Tokens,
+            Citations = Citations.From(answer.ToString(), context.CitableScenes, Deictic(request) ? context.CurrentScene : null),
+            Proposals = context.Rewrites?.Proposals.ToList() ?? [],
+            PromptTokens = outcome.PromptTokens ?? context.Prompt.Tokens,
             CompletionTokens = outcome.CompletionTokens ?? TokenEstimate.Approximate(answer.ToString()),
             IdempotencyKey = request.AssistantKey,
             Model = outcome.Model,
@@ -141,33 +127,6 @@ public sealed partial class ChatPipeline(
         timer.Mark("usage");
         yield return new AnswerFinished(message);
     }
-
-    /// <summary>Intent, then the context for it, each timed.</summary>
-    private async Task<(Timed<ChatIntent> Intent, Timed<ChatContext> Context)> PrepareAsync(string userId, ChatTurnRequest request, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var intent = await intents.ResolveAsync(request.Text, ct);
-        var resolved = Stopwatch.GetTimestamp();
-        var context = await contextBuilder.BuildAsync(userId, request, intent, ct);
-        return (new(intent, Stopwatch.GetElapsedTime(started, resolved).TotalMilliseconds),
-            new(context, Stopwatch.GetElapsedTime(resolved).TotalMilliseconds));
-    }
-
-    /// <summary>The turn ends before its answer: the context being gathered for it is dropped, its failure included.</summary>
-    private static async Task AbandonAsync(CancellationTokenSource gathering, Task preparing)
-    {
-        await gathering.CancelAsync();
-        try
-        {
-            await preparing;
-        }
-        catch (Exception)
-        {
-            // Already ending with the store's own error; the context's (usually the cancellation) adds nothing.
-        }
-    }
-
-    private readonly record struct Timed<T>(T Value, double Ms);
 
     /// <summary>A question about "this scene" or the selection: the current scene is what the answer is about.</summary>
     private static bool Deictic(ChatTurnRequest request) =>
