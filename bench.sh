@@ -5,6 +5,7 @@
 #   --short              CI's mode: a few seconds, two scripts
 #   --seed-scenario      the first incident's shape (one 148-scene script, many attaches while chats run),
 #                        printed beside the incident's numbers
+#   --warmup 45s         unmeasured load first, until the JIT has settled (default 45 s)
 #   --duration 60s --writers 50 --chats 10 --scripts 100 --scenes 15000   the reference workload's defaults
 #   --connection "Host=…;Database=…"   any PostgreSQL with pgvector (default: this checkout's cluster, database
 #                        writersroom_bench, created on first use)
@@ -12,7 +13,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
 
 case ${1:-} in
-  -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
 wr_begin bench

@@ -54,8 +54,8 @@ public static class BenchmarkRunner
         var edits = new EditsWorkload(context);
         IWorkload[] workloads = [new AttachWorkload(context), new ChatWorkload(context), edits];
 
-        // The same load briefly first, so JIT, the first connections and cold caches are not what gets measured.
-        var warmUp = options.Short ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+        // The same load first, so JIT tiering, the first connections and cold caches are not what gets measured.
+        var warmUp = options.WarmUp;
         log.WriteLine($"Warming up for {warmUp.TotalSeconds:0} s …");
         using (var warm = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
@@ -212,7 +212,8 @@ public static class BenchmarkRunner
             Ratios: ratios,
             Memory: new MemoryReport(process.WorkingSet64 / 1048576.0, process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0,
                 GCSettings.IsServerGC ? "server" : "workstation", Math.Round(gc.Pause.TotalMilliseconds, 1),
-                Math.Round(100 * gc.Pause.TotalSeconds / runSeconds, 2), gc.Gen0, gc.Gen1, gc.Gen2),
+                Math.Round(100 * gc.Pause.TotalSeconds / runSeconds, 2), gc.Gen0, gc.Gen1, gc.Gen2,
+                Math.Round(gc.Jit.TotalMilliseconds), gc.JitMethods),
             Workloads: workloads.ToDictionary(w => w.Name, w => w.Status),
             Incident: options.SeedScenario
                 ? Budgets.Incident.Select(i => new IncidentRow(i.Step, i.What, i.IncidentMs, steps.TryGetValue(i.Step, out var s) ? s.P95Ms : null)).ToList()

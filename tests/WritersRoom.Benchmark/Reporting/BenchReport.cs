@@ -36,7 +36,7 @@ public sealed record BudgetRatio(string Floor, double FloorMs, double P95Ms, dou
 
 /// <param name="GcPauseMs">Time the runtime paused the process for garbage collection during the measured run (every step's latency includes its share).</param>
 public sealed record MemoryReport(double WorkingSetMb, double PeakWorkingSetMb, double GcHeapMb, string GcMode, double GcPauseMs,
-    double GcPausePercent, int Gen0Collections, int Gen1Collections, int Gen2Collections);
+    double GcPausePercent, int Gen0Collections, int Gen1Collections, int Gen2Collections, double JitMs, long JitMethods);
 
 /// <summary>The first incident's figure for a step beside ours (seed scenario only).</summary>
 public sealed record IncidentRow(string Step, string What, double IncidentMs, double? OurP95Ms);

@@ -52,7 +52,7 @@ public static class ReportWriter
         sb.AppendLine($"Edits: sent {Show(r.EditsSent)}, acked {Show(r.EditsAcked)}, lost {Show(r.EditsLost)}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Memory: working set {r.Memory.WorkingSetMb:0} MB (peak {r.Memory.PeakWorkingSetMb:0} MB), GC heap {r.Memory.GcHeapMb:0} MB");
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"GC ({r.Memory.GcMode}): paused {r.Memory.GcPauseMs:0.#} ms in the run ({r.Memory.GcPausePercent:0.##} %), collections gen0 {r.Memory.Gen0Collections}, gen1 {r.Memory.Gen1Collections}, gen2 {r.Memory.Gen2Collections}");
+            $"GC ({r.Memory.GcMode}): paused {r.Memory.GcPauseMs:0.#} ms in the run ({r.Memory.GcPausePercent:0.##} %), collections gen0 {r.Memory.Gen0Collections}, gen1 {r.Memory.Gen1Collections}, gen2 {r.Memory.Gen2Collections}; JIT {r.Memory.JitMs:0} ms in the run ({r.Memory.JitMethods} methods compiled)");
         sb.AppendLine(CultureInfo.InvariantCulture, $"Seeding: {r.Seeding.Seconds:0.0} s ({(r.Seeding.Reused ? "reused" : $"{r.Seeding.Imported} imports, {r.Seeding.Embedded} embeddings")})");
         foreach (var (name, status) in r.Workloads) sb.AppendLine($"Workload {name}: {status}");
         if (r.Incident.Count > 0)
