@@ -38,8 +38,23 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
                EXISTS (SELECT 1 FROM m)
         """;
 
-    /// <summary>Stores the user's message; null when the thread is not the caller's to write to.</summary>
-    public async Task<(Guid MessageId, bool Inserted)?> AppendUserMessageAsync(UserTurn turn, CancellationToken ct = default)
+    // The same visibility as the insert; read after it in the same batch, so the stored message is among the rows.
+    private const string RecentHistory =
+        """
+        SELECT c.summary, m.id, m.role, m.content, m.idempotency_key, m.created_at
+        FROM conversations c
+        LEFT JOIN LATERAL (
+            SELECT x.id, x.role, x.content, x.idempotency_key, x.created_at FROM messages x
+            WHERE x.conversation_id = c.id AND x.status <> 'Failed' AND (c.summarized_through IS NULL OR x.created_at > c.summarized_through)
+            ORDER BY x.created_at DESC LIMIT @take) m ON true
+        WHERE c.id = @cid AND c.script_id = @sid AND (c.created_by_id = @uid OR c.shared)
+        """;
+
+    /// <summary>
+    /// Stores the user's message, and reads the thread's history in the same round trip when the turn asks for it;
+    /// null when the thread is not the caller's to write to.
+    /// </summary>
+    public async Task<StoredUserMessage?> AppendUserMessageAsync(UserTurn turn, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(turn);
         await using var batch = dataSource.CreateBatch();
@@ -61,10 +76,31 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
         append.Parameters.AddWithValue("text", turn.Text);
         append.Parameters.AddWithValue("key", turn.IdempotencyKey);
         batch.BatchCommands.Add(append);
+        if (turn.HistoryWindow > 0)
+        {
+            var history = new NpgsqlBatchCommand(RecentHistory);
+            history.Parameters.AddWithValue("cid", turn.ConversationId);
+            history.Parameters.AddWithValue("sid", turn.ScriptId);
+            history.Parameters.AddWithValue("uid", turn.UserId);
+            history.Parameters.AddWithValue("take", turn.HistoryWindow);
+            batch.BatchCommands.Add(history);
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return null;
-        return (reader.GetGuid(0), reader.GetBoolean(1));
+        var (id, inserted) = (reader.GetGuid(0), reader.GetBoolean(1));
+        if (turn.HistoryWindow <= 0 || !await reader.NextResultAsync(ct)) return new StoredUserMessage(id, inserted, null);
+
+        string? summary = null;
+        var recent = new List<RecentMessage>();
+        while (await reader.ReadAsync(ct))
+        {
+            summary = reader.IsDBNull(0) ? null : reader.GetString(0);
+            if (reader.IsDBNull(1)) continue;
+            recent.Add(new RecentMessage(reader.GetGuid(1), Enum.Parse<MessageRole>(reader.GetString(2)), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+        return new StoredUserMessage(id, inserted, new ThreadHistory(summary, recent.OrderBy(m => m.CreatedAt).ToList()));
     }
 
     private const string UpsertAssistant =

@@ -33,22 +33,26 @@ public sealed class ChatContextBuilder(
     /// <summary>The current scene's text in the prompt is cut here, so one long scene cannot crowd out everything else.</summary>
     private const int MaxCurrentSceneChars = 8000;
 
+    /// <summary>How many of a thread's newest messages a prompt may replay (one more, for the turn's own question).</summary>
+    public int HistoryWindow => options.Value.UnsummarizedWindow + 1;
+
+    /// <param name="history">The thread's history when the caller read it already (with the message's insert); read here otherwise.</param>
     /// <remarks>The history leaves out this turn's own messages by their keys (the question just stored, an answer being retried).</remarks>
-    public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, CancellationToken ct)
+    public async Task<ChatContext> BuildAsync(string userId, ChatTurnRequest request, ChatIntent intent, ThreadHistory? history, CancellationToken ct)
     {
         var o = options.Value;
         var started = Stopwatch.GetTimestamp();
         var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
         var global = Timed(timings, "context.global", () => GlobalTextAsync(request.ScriptId, ct));
-        var history = request.NewConversation
-            ? Task.FromResult<(string?, IReadOnlyList<RecentMessage>)>((null, []))
-            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, request.ScriptId, userId, o.UnsummarizedWindow + 1, ct));
+        var thread = history is not null || request.NewConversation
+            ? Task.FromResult<(string?, IReadOnlyList<RecentMessage>)>((history?.Summary, history?.Recent ?? []))
+            : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, request.ScriptId, userId, HistoryWindow, ct));
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult(new RetrievedScenes([], []))
             : RetrieveAsync(request, o.RetrievedScenes, timings, ct);
-        await Task.WhenAll(global, history, scenes);
+        await Task.WhenAll(global, thread, scenes);
 
-        var (summary, recent) = await history;
+        var (summary, recent) = await thread;
         var turns = recent.Where(m => m.IdempotencyKey != request.UserKey && m.IdempotencyKey != request.AssistantKey)
             .TakeLast(o.UnsummarizedWindow)
             .Select(m => new HistoryTurn(m.Role == MessageRole.User, m.Content)).ToList();

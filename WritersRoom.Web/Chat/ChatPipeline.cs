@@ -79,8 +79,10 @@ public sealed partial class ChatPipeline(
         // Stored before anything else runs. Gathering the context at the same time was measured (docs/performance.md):
         // on two cores the insert then waits for the retrieval's CPU, and the message shows later with no gain overall.
         var title = request.NewConversation ? TitleFrom(request.Text) : null;
+        // The thread's history comes back in the same round trip (a new thread has none).
+        var window = request.NewConversation ? 0 : contextBuilder.HistoryWindow;
         var stored = await store.AppendUserMessageAsync(
-            new UserTurn(request.ConversationId, request.ScriptId, userId, request.Text, request.UserKey, title), ct)
+            new UserTurn(request.ConversationId, request.ScriptId, userId, request.Text, request.UserKey, title, window), ct)
             ?? throw new ScriptNotFoundException(request.ScriptId);
         timer.Mark("conversation");
         yield return new UserMessageStored(request.ConversationId, stored.MessageId);
@@ -88,7 +90,7 @@ public sealed partial class ChatPipeline(
         var intent = await intents.ResolveAsync(request.Text, ct);
         timer.Mark("intent");
 
-        var context = await contextBuilder.BuildAsync(userId, request, intent, ct);
+        var context = await contextBuilder.BuildAsync(userId, request, intent, stored.History, ct);
         timer.Mark("context");
         foreach (var (part, ms) in context.Timings) timer.Record(part, ms);
         // PERFORMANCE.md's "whole request before the model's own time": our overhead up to the answer's model call,

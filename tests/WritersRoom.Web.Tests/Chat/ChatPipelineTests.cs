@@ -50,6 +50,25 @@ public sealed class ChatPipelineTests(TestDatabase database) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task A_later_turn_replays_the_thread_read_with_its_message_insert_and_its_own_question_once()
+    {
+        var first = NewTurn("Who is the giant in the cave?");
+        await RunAsync(first);
+        var second = first with { NewConversation = false, Text = "And what does Edward catch?", IdempotencyKey = Guid.NewGuid().ToString("N") };
+
+        var events = await RunAsync(second);
+
+        var finished = Assert.IsType<AnswerFinished>(events[^1]).Message;
+        // The history came back in the insert's round trip: no read of its own.
+        Assert.DoesNotContain("context.history", finished.Timings.Keys);
+        var messages = _server.Requests.Last(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)).Body["messages"]!.AsArray()
+            .Select(m => ((string?)m!["role"], m["content"] is System.Text.Json.Nodes.JsonValue v ? (string?)v ?? "" : m["content"]!.ToJsonString())).ToList();
+        Assert.Contains(("user", "Who is the giant in the cave?"), messages);
+        Assert.Contains(("assistant", string.Concat(FakeModelServer.ChatPieces)), messages);
+        Assert.Single(messages, m => m.Item2.Contains("And what does Edward catch?", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_users_message_is_saved_before_the_model_is_called_and_the_answer_is_the_only_model_call()
     {
         var request = NewTurn();

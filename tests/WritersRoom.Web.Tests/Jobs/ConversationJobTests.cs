@@ -137,7 +137,7 @@ public sealed class ConversationJobTests(TestDatabase database) : IClassFixture<
 
         // The next turn's prompt: the summary in the system text, only the unsummarised messages replayed.
         var context = await host.Services.GetRequiredService<ChatContextBuilder>().BuildAsync(user,
-            new ChatTurnRequest(script, thread, false, "And the giant?", "next"), ChatIntent.ChitChat, ct);
+            new ChatTurnRequest(script, thread, false, "And the giant?", "next"), ChatIntent.ChitChat, null, ct);
         Assert.Contains("Earlier in this conversation:", context.Prompt.System);
         Assert.Contains("Asked: Question 1 about the witch", context.Prompt.System);
         Assert.Equal(recent.Select(m => m.Content), context.Prompt.History.Select(h => h.Text));
