@@ -11,8 +11,9 @@ using WritersRoom.Web.Scripts;
 namespace WritersRoom.Web.Chat;
 
 /// <summary>
-/// Global context (cache), history (read with the message's insert, else one query) and retrieval (query embedding, then one query, which also yields the
-/// scene the writer's cursor is in) run at once; then the prompt is cut to the token budget, the current scene first.
+/// Global context (cache), history (read with the message's insert, else one query) and retrieval (query embedding,
+/// then one query, which also yields the scene the writer's cursor is in) run at once; then the prompt is cut to the
+/// token budget, the current scene first.
 /// The embedding call holds no connection: the retrieval query opens one only after the vector is in hand.
 /// </summary>
 public sealed class ChatContextBuilder(
