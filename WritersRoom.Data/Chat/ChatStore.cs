@@ -38,7 +38,8 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
                EXISTS (SELECT 1 FROM m)
         """;
 
-    // The same visibility as the insert; read after it in the same batch, so the stored message is among the rows.
+    // The same visibility as the insert. In a turn it runs after the insert in the same batch, so the stored message is
+    // among the rows (the prompt leaves it out by its key).
     private const string RecentHistory =
         """
         SELECT c.summary, m.id, m.role, m.content, m.idempotency_key, m.created_at
@@ -76,21 +77,28 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
         append.Parameters.AddWithValue("text", turn.Text);
         append.Parameters.AddWithValue("key", turn.IdempotencyKey);
         batch.BatchCommands.Add(append);
-        if (turn.HistoryWindow > 0)
-        {
-            var history = new NpgsqlBatchCommand(RecentHistory);
-            history.Parameters.AddWithValue("cid", turn.ConversationId);
-            history.Parameters.AddWithValue("sid", turn.ScriptId);
-            history.Parameters.AddWithValue("uid", turn.UserId);
-            history.Parameters.AddWithValue("take", turn.HistoryWindow);
-            batch.BatchCommands.Add(history);
-        }
+        if (turn.HistoryWindow > 0) batch.BatchCommands.Add(HistoryCommand(turn.ConversationId, turn.ScriptId, turn.UserId, turn.HistoryWindow));
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct) || reader.IsDBNull(0)) return null;
         var (id, inserted) = (reader.GetGuid(0), reader.GetBoolean(1));
         if (turn.HistoryWindow <= 0 || !await reader.NextResultAsync(ct)) return new StoredUserMessage(id, inserted, null);
+        return new StoredUserMessage(id, inserted, await ReadHistoryAsync(reader, ct));
+    }
 
+    private static NpgsqlBatchCommand HistoryCommand(Guid conversationId, Guid scriptId, string userId, int take)
+    {
+        var history = new NpgsqlBatchCommand(RecentHistory);
+        history.Parameters.AddWithValue("cid", conversationId);
+        history.Parameters.AddWithValue("sid", scriptId);
+        history.Parameters.AddWithValue("uid", userId);
+        history.Parameters.AddWithValue("take", take);
+        return history;
+    }
+
+    /// <summary>The rows of <see cref="RecentHistory"/>, oldest message first; no rows (a thread not visible) is no history.</summary>
+    private static async Task<ThreadHistory> ReadHistoryAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         string? summary = null;
         var recent = new List<RecentMessage>();
         while (await reader.ReadAsync(ct))
@@ -100,7 +108,7 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
             recent.Add(new RecentMessage(reader.GetGuid(1), Enum.Parse<MessageRole>(reader.GetString(2)), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
         }
-        return new StoredUserMessage(id, inserted, new ThreadHistory(summary, recent.OrderBy(m => m.CreatedAt).ToList()));
+        return new ThreadHistory(summary, recent.OrderBy(m => m.CreatedAt).ToList());
     }
 
     private const string UpsertAssistant =
@@ -177,24 +185,15 @@ public sealed class ChatStore(NpgsqlDataSource dataSource, IDbContextFactory<Wri
     /// <summary>
     /// The rolling summary and the newest messages after it, oldest first: only what a prompt replays (role, text and
     /// the keys that tell the turn in progress apart), not the citations, proposals and timings stored beside them.
+    /// The same read a turn makes in its insert's batch.
     /// </summary>
     /// <remarks>Only a thread the caller may see on that script (their own or one shared with the room); nothing otherwise.</remarks>
-    public async Task<(string? Summary, IReadOnlyList<RecentMessage> Recent)> LoadRecentAsync(
-        Guid conversationId, Guid scriptId, string userId, int take, CancellationToken ct = default)
+    public async Task<ThreadHistory> LoadRecentAsync(Guid conversationId, Guid scriptId, string userId, int take, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var row = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == conversationId && c.ScriptId == scriptId && (c.CreatedById == userId || c.Shared))
-            .Select(c => new
-            {
-                c.Summary,
-                Recent = db.Messages.Where(m => m.ConversationId == c.Id && m.Status != MessageStatus.Failed
-                                                && (c.SummarizedThrough == null || m.CreatedAt > c.SummarizedThrough))
-                    .OrderByDescending(m => m.CreatedAt).Take(take)
-                    .Select(m => new RecentMessage(m.Id, m.Role, m.Content, m.IdempotencyKey, m.CreatedAt)).ToList(),
-            })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? (null, []) : (row.Summary, row.Recent.OrderBy(m => m.CreatedAt).ToList());
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(HistoryCommand(conversationId, scriptId, userId, take));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadHistoryAsync(reader, ct);
     }
 
     /// <summary>The caller's threads and those shared with the room on one script, latest first, with each author's name (one query).</summary>

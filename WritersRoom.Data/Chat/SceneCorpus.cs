@@ -112,7 +112,7 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
     public void Dispose() => cache.Dispose();
 
     private sealed record CachedScene(Guid Id, string ContentHash, DateTimeOffset? SummaryAt, bool HasHeading, Guid[] BlockIds,
-        string[] Texts, string? Summary, DocumentTerms Terms, string? ProductionNumber, SceneVector? Vector)
+        string[] Texts, string? Summary, DocumentTerms Terms, long TextBytes, string? ProductionNumber, SceneVector? Vector)
     {
         public static CachedScene Create(Guid id, string hash, DateTimeOffset? summaryAt, string[] types, Guid[] ids, string[] texts,
             string? summary, SceneVector? vector)
@@ -120,14 +120,14 @@ public sealed class SceneCorpus(NpgsqlDataSource dataSource) : IDisposable
             // The same text BM25 ranks in SceneDocument.SearchText: the summary adds the words a paraphrase may use.
             var searchText = new SceneDocument(id, 0, null, "", summary, ids, texts, null).SearchText;
             return new CachedScene(id, hash, summaryAt, types.Length > 0 && types[0] == HeadingType, ids, texts, summary,
-                DocumentTerms.Of(searchText), null, vector);
+                DocumentTerms.Of(searchText), 2L * (texts.Sum(t => t.Length) + (summary?.Length ?? 0)), null, vector);
         }
 
         /// <summary>This scene with the production number and vector just read; itself when neither changed.</summary>
         public CachedScene With(string? productionNumber, SceneVector? vector) =>
             productionNumber == ProductionNumber && ReferenceEquals(vector, Vector) ? this : this with { ProductionNumber = productionNumber, Vector = vector };
 
-        public long Bytes => 2L * (Texts.Sum(t => t.Length) + (Summary?.Length ?? 0)) + (Vector?.Bytes ?? 0);
+        public long Bytes => TextBytes + (Vector?.Bytes ?? 0);
     }
 
     private sealed class CachedCorpus

@@ -46,7 +46,7 @@ public sealed class ChatContextBuilder(
         var timings = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
         var global = Timed(timings, "context.global", () => GlobalTextAsync(request.ScriptId, ct));
         var thread = history is not null || request.NewConversation
-            ? Task.FromResult<(string?, IReadOnlyList<RecentMessage>)>((history?.Summary, history?.Recent ?? []))
+            ? Task.FromResult(history ?? new ThreadHistory(null, []))
             : Timed(timings, "context.history", () => store.LoadRecentAsync(request.ConversationId, request.ScriptId, userId, HistoryWindow, ct));
         var scenes = intent == ChatIntent.ChitChat
             ? Task.FromResult(new RetrievedScenes([], []))

@@ -72,7 +72,7 @@ public static class BenchmarkRunner
 
         log.WriteLine($"Running for {options.Duration.TotalSeconds:0} s: {options.AttachesPerSecond}/s attaches, {options.Chats} chats, {options.Writers} writers …");
         var runStart = Stopwatch.GetTimestamp();
-        var gcBefore = GcCounts.Now();
+        var runtimeBefore = RuntimeCounts.Now();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(options.Duration);
         var sampling = SampleAsync(aggregator, stop.Token);
@@ -80,10 +80,10 @@ public static class BenchmarkRunner
         await sampling;
         aggregator.Sample();
         var runSeconds = Stopwatch.GetElapsedTime(runStart).TotalSeconds;
-        var gc = GcCounts.Now() - gcBefore;
+        var runtime = RuntimeCounts.Now() - runtimeBefore;
 
         var report = await BuildReportAsync(options, startedAt, runSeconds, source, connectionString, embeddingModel, dataSource,
-            seed, steps.Snapshot(), reader, aggregator.Epoch, floors, workloads, edits, gc, ct);
+            seed, steps.Snapshot(), reader, aggregator.Epoch, floors, workloads, edits, runtime, ct);
         var path = await ReportWriter.WriteAsync(report, options.OutputDirectory, ct);
         await host.StopAsync(ct);
         return (report, path);
@@ -169,7 +169,7 @@ public static class BenchmarkRunner
     private static async Task<BenchReport> BuildReportAsync(BenchOptions options, DateTimeOffset startedAt, double runSeconds, string source,
         string connectionString, string embeddingModel, NpgsqlDataSource dataSource, SeedResult seed,
         IReadOnlyDictionary<string, StepStats> steps, PerformanceReader reader, long epoch, FloorResult floors, IWorkload[] workloads,
-        EditsWorkload edits, GcCounts gc, CancellationToken ct)
+        EditsWorkload edits, RuntimeCounts runtime, CancellationToken ct)
     {
         var slices = TimeSlices.SlicesIn(TimeSpan.FromSeconds(runSeconds + 2 * TimeSlices.SliceSeconds));
         var pool = reader.Pool(epoch, slices);
@@ -211,9 +211,9 @@ public static class BenchmarkRunner
             Floors: floors,
             Ratios: ratios,
             Memory: new MemoryReport(process.WorkingSet64 / 1048576.0, process.PeakWorkingSet64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0,
-                GCSettings.IsServerGC ? "server" : "workstation", Math.Round(gc.Pause.TotalMilliseconds, 1),
-                Math.Round(100 * gc.Pause.TotalSeconds / runSeconds, 2), gc.Gen0, gc.Gen1, gc.Gen2,
-                Math.Round(gc.Jit.TotalMilliseconds), gc.JitMethods),
+                GCSettings.IsServerGC ? "server" : "workstation", Math.Round(runtime.Pause.TotalMilliseconds, 1),
+                Math.Round(100 * runtime.Pause.TotalSeconds / runSeconds, 2), runtime.Gen0, runtime.Gen1, runtime.Gen2,
+                Math.Round(runtime.Jit.TotalMilliseconds), runtime.JitMethods),
             Workloads: workloads.ToDictionary(w => w.Name, w => w.Status),
             Incident: options.SeedScenario
                 ? Budgets.Incident.Select(i => new IncidentRow(i.Step, i.What, i.IncidentMs, steps.TryGetValue(i.Step, out var s) ? s.P95Ms : null)).ToList()
